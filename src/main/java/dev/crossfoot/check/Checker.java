@@ -1,0 +1,114 @@
+package dev.crossfoot.check;
+
+import dev.crossfoot.model.Filing;
+import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.SourceLocation;
+import dev.crossfoot.parse.FilingReader;
+import dev.crossfoot.parse.RulesReader;
+import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.Report;
+import dev.crossfoot.rules.Rule;
+import dev.crossfoot.rules.RuleSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The library's entry point: filing directories in, a {@link Report} out. Reads, never writes.
+ *
+ * <pre>{@code
+ *   Report r = new Checker(CheckOptions.DEFAULT).check(List.of(Path.of("fixtures/sensetime-2023")));
+ * }</pre>
+ */
+public final class Checker {
+
+    /** The rules file a filing directory may hold beside filing.yaml. */
+    public static final String RULES_FILE = "rules.yaml";
+
+    private final CheckOptions options;
+    private final BiConsumer<Path, Throwable> problems;
+
+    public Checker(CheckOptions options) {
+        this(options, (p, t) -> { });
+    }
+
+    /**
+     * @param problems told of every filing that could not be checked, with the exception (for --verbose)
+     */
+    public Checker(CheckOptions options, BiConsumer<Path, Throwable> problems) {
+        this.options = options;
+        this.problems = problems;
+    }
+
+    /** Checks every filing, in order; a filing that cannot be read becomes an error entry, the others still run. */
+    public Report check(List<Path> filings) {
+        List<FilingReport> out = new ArrayList<>();
+        for (Path dir : filings) {
+            out.add(check(dir));
+        }
+        return new Report(out, options.exact(), options.extraTolerance());
+    }
+
+    /** Checks one filing; unusable input gives a report holding the one-line error instead of findings. */
+    public FilingReport check(Path dir) {
+        try {
+            return checkOrThrow(dir);
+        } catch (InputException e) {
+            problems.accept(dir, e);
+            return FilingReport.failed(dir.toString(), e.oneLine());
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.accept(dir, e);
+            return FilingReport.failed(dir.toString(), dir + ": internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " "))
+                    + "); please report it with the input, and rerun with --verbose for details");
+        }
+    }
+
+    /**
+     * Checks one filing.
+     *
+     * @throws InputException when the filing, its tables or its rules cannot be used
+     */
+    public FilingReport checkOrThrow(Path dir) {
+        Filing filing = FilingReader.read(dir);
+        RuleSet rules = rules(dir);
+        Planner planner = new Planner(filing);
+        Evaluator evaluator = new Evaluator(options);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            for (Plan plan : planner.plan(rule)) {
+                findings.add(evaluator.evaluate(rule, plan));
+            }
+        }
+        return new FilingReport(filing.path(), filing.issuer(), filing.document(), findings, null);
+    }
+
+    private RuleSet rules(Path dir) {
+        List<Rule> all = new ArrayList<>();
+        Path own = dir.resolve(RULES_FILE);
+        if (Files.exists(own)) {
+            all.addAll(RulesReader.read(own, own.toString()).rules());
+        }
+        for (Path extra : options.extraRules()) {
+            all.addAll(RulesReader.read(extra, extra.toString()).rules());
+        }
+        if (all.isEmpty()) {
+            throw new InputException(SourceLocation.of(dir.toString()), "no rules to check: add " + RULES_FILE
+                    + " to the filing directory or pass --rules FILE");
+        }
+        Map<String, Rule> seen = new HashMap<>();
+        for (Rule r : all) {
+            Rule before = seen.putIfAbsent(r.info().id(), r);
+            if (before != null) {
+                throw new InputException(r.info().location(), "rule id " + r.info().id() + " is already used at "
+                        + before.info().location() + "; rule ids must be unique");
+            }
+        }
+        return new RuleSet(all);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.crossfoot.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a figure as printed in a financial statement.
+ *
+ * <p>Accepted forms: {@code 3,405,842}, {@code 3405842}, {@code 1,183.7}, {@code (1,905,055)} and
+ * {@code -10.6} or {@code −10.6} for negatives, {@code +5.2}, a trailing {@code %} in a percent column
+ * ({@code 69.18%}, {@code (190.7)%}), a dash alone ({@code –}, {@code -}, {@code —}) for nil, and markers
+ * ({@code *}, {@code N.A.}, ...). Thousands separators must be commas in groups of three.
+ *
+ * <p>Everything else is rejected with a message that says what is wrong: exponents, NaN, hexadecimal,
+ * full-width digits, misplaced or doubled separators, unbalanced parentheses, doubled signs, currency
+ * symbols or footnote marks inside the figure, a percent sign outside a percent column.
+ */
+public final class FigureParser {
+
+    /** Markers that are never numbers unless the filing declares a range for them. */
+    public static final List<String> DEFAULT_MARKERS = List.of("*", "N.A.", "N/A", "n/a", "n.a.", "NA", "N.M.", "NM", "n.m.");
+
+    private static final Pattern NIL = Pattern.compile("[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]");
+    private static final Pattern PLAIN = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
+    private static final Pattern FULL_WIDTH = Pattern.compile(".*[\uFF10-\uFF19\uFF0C\uFF0E].*");
+
+    private FigureParser() {
+    }
+
+    /**
+     * Parses one cell.
+     *
+     * @param raw     the cell text as printed (surrounding blanks are ignored)
+     * @param unit    the unit the cell's column or row is printed in
+     * @param markers markers declared by the filing, by text; the defaults are always accepted
+     */
+    public static Figure parse(String raw, Unit unit, Map<String, MarkerSpec> markers) throws FigureFormatException {
+        String t = strip(raw);
+        if (t.isEmpty()) {
+            return new Figure.Blank();
+        }
+        if (NIL.matcher(t).matches()) {
+            return new Figure.Nil(t, unit);
+        }
+        Figure marker = marker(t, markers);
+        if (marker != null) {
+            return marker;
+        }
+        boolean negative = false;
+        String body = t;
+        boolean percentSign = false;
+        if (body.endsWith("%")) {
+            if (!unit.isPercent()) {
+                throw new FigureFormatException("'" + t + "' has a % sign but its column is in " + unit
+                        + "; declare the column's unit as % in filing.yaml, or remove the sign");
+            }
+            percentSign = true;
+            body = body.substring(0, body.length() - 1).strip();
+        }
+        if (body.startsWith("(") || body.endsWith(")")) {
+            if (!(body.startsWith("(") && body.endsWith(")")) || body.length() < 3) {
+                throw new FigureFormatException("'" + t + "' has an unbalanced parenthesis; write a negative as (1,234)");
+            }
+            negative = true;
+            body = body.substring(1, body.length() - 1).strip();
+            if (body.endsWith("%") && unit.isPercent() && !percentSign) {
+                body = body.substring(0, body.length() - 1).strip();
+            }
+        }
+        if (!body.isEmpty() && "-+\u2212".indexOf(body.charAt(0)) >= 0) {
+            if (negative) {
+                throw new FigureFormatException("'" + t + "' is negative twice (parentheses and a sign); use one");
+            }
+            negative = body.charAt(0) != '+';
+            body = body.substring(1);
+            if (!body.isEmpty() && "-+\u2212(".indexOf(body.charAt(0)) >= 0) {
+                throw new FigureFormatException("'" + t + "' has more than one sign; use one minus sign or parentheses");
+            }
+        }
+        String digits;
+        if (PLAIN.matcher(body).matches()) {
+            digits = body;
+        } else if (GROUPED.matcher(body).matches()) {
+            digits = body.replace(",", "");
+        } else {
+            throw new FigureFormatException(explain(t, body, unit));
+        }
+        BigDecimal value = new BigDecimal(digits);
+        return new Figure.Amount(t, negative ? value.negate() : value, unit);
+    }
+
+    private static Figure marker(String t, Map<String, MarkerSpec> markers) {
+        MarkerSpec spec = markers.get(t);
+        if (spec != null) {
+            return new Figure.Marker(t, spec.meaning(), spec.bounds());
+        }
+        if (t.length() > 2 && t.startsWith("(") && t.endsWith(")")) {
+            MarkerSpec inner = markers.get(t.substring(1, t.length() - 1).strip());
+            if (inner != null) {
+                return new Figure.Marker(t, "negative: " + inner.meaning(),
+                        inner.bounds() == null ? null : inner.bounds().times(BigDecimal.ONE.negate()));
+            }
+            if (DEFAULT_MARKERS.contains(t.substring(1, t.length() - 1).strip())) {
+                return new Figure.Marker(t, "marker", null);
+            }
+        }
+        if (DEFAULT_MARKERS.contains(t)) {
+            return new Figure.Marker(t, "marker", null);
+        }
+        return null;
+    }
+
+    private static String explain(String t, String body, Unit unit) {
+        String lower = body.toLowerCase(java.util.Locale.ROOT);
+        if (FULL_WIDTH.matcher(body).matches()) {
+            return "'" + t + "' uses full-width digits or separators; retype it with ASCII digits 0-9, ',' and '.'";
+        }
+        if (lower.contains("nan") || lower.contains("inf")) {
+            return "'" + t + "' is not a printed figure; write the amount, a dash for nil, or a marker such as N.A.";
+        }
+        if (lower.startsWith("0x")) {
+            return "'" + t + "' is hexadecimal; write the figure in decimal as printed";
+        }
+        if (lower.matches("[0-9.,]+e[-+]?[0-9]+")) {
+            return "'" + t + "' uses an exponent; write the figure in full as printed (e.g. 100,000)";
+        }
+        if (body.chars().filter(c -> c == '.').count() > 1) {
+            return "'" + t + "' has more than one decimal point";
+        }
+        if (body.matches("[0-9.,]+")) {
+            return "'" + t + "' has a thousands separator out of place; separators group digits in threes, as in 1,234,567.8";
+        }
+        if (body.matches(".*[0-9].*") && body.matches(".*[^0-9.,].*")) {
+            String extra = body.replaceAll("[0-9.,]", "");
+            return "'" + t + "' has '" + extra + "' inside the figure; keep only the number (the unit, " + unit
+                    + ", is declared in filing.yaml; footnote marks belong in the label)";
+        }
+        return "'" + t + "' is not a figure; write a number as printed (1,234.5 or (1,234.5)), a dash for nil, or a marker such as N.A.";
+    }
+
+    /** Trims blanks, including no-break and figure spaces. */
+    static String strip(String s) {
+        if (s == null) {
+            return "";
+        }
+        int start = 0;
+        int end = s.length();
+        while (start < end && isBlank(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
+    }
+}

@@ -1,0 +1,76 @@
+package dev.crossfoot.model;
+
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How a label written in a rule is matched to a label printed in a table.
+ *
+ * <p>An exact match wins. Failing that, labels match when they agree after normalisation: Unicode
+ * compatibility forms (full-width letters, no-break spaces), every dash kind read as "-", curly quotes
+ * read as straight ones, no blanks around a dash, runs of blanks as one space, and letter case ignored.
+ * So "Other losses – net" matches "Other losses– net" and "other losses - net". Nothing else is
+ * forgiven: a bullet, a footnote mark or a word must be written as printed.
+ */
+public final class Labels {
+
+    /** How a rule refers to a row whose printed label is empty (an unlabelled subtotal). */
+    public static final String UNLABELLED = "(unlabelled)";
+
+    private static final Pattern DASHES = Pattern.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]");
+    private static final Pattern SINGLE_QUOTES = Pattern.compile("[\u2018\u2019\u201A\u201B\u2032\u00B4`]");
+    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\u201C\u201D\u201E\u201F\u2033]");
+    private static final Pattern SPACED_DASH = Pattern.compile("\\s*-\\s*");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
+    private Labels() {
+    }
+
+    public static String normalize(String label) {
+        String s = Normalizer.normalize(label, Normalizer.Form.NFKC);
+        s = DASHES.matcher(s).replaceAll("-");
+        s = SINGLE_QUOTES.matcher(s).replaceAll("'");
+        s = DOUBLE_QUOTES.matcher(s).replaceAll("\"");
+        s = SPACED_DASH.matcher(s).replaceAll("-");
+        s = BLANKS.matcher(s).replaceAll(" ").strip();
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** How a label is shown in reports: an empty label as "(unlabelled)". */
+    public static String display(String label) {
+        return label.isEmpty() ? UNLABELLED : label;
+    }
+
+    /** Up to {@code limit} candidates closest to {@code wanted}, nearest first (ties in given order). */
+    public static List<String> nearest(String wanted, List<String> candidates, int limit) {
+        String w = normalize(wanted);
+        return candidates.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt((String c) -> distance(w, normalize(c))))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

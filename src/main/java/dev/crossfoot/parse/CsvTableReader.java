@@ -1,0 +1,234 @@
+package dev.crossfoot.parse;
+
+import dev.crossfoot.model.Cell;
+import dev.crossfoot.model.Figure;
+import dev.crossfoot.model.FigureFormatException;
+import dev.crossfoot.model.FigureParser;
+import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.Labels;
+import dev.crossfoot.model.MarkerSpec;
+import dev.crossfoot.model.Row;
+import dev.crossfoot.model.SourceLocation;
+import dev.crossfoot.model.Table;
+import dev.crossfoot.model.Unit;
+import dev.crossfoot.rules.RowRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * Reads one table's CSV file (RFC 4180, UTF-8 with or without BOM, LF, CRLF or CR line ends).
+ * The header names the columns: {@code label}, an optional {@code section}, then one column per period
+ * or matrix column. Every cell of a numeric column must be a figure as printed.
+ */
+final class CsvTableReader {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .setAllowMissingColumnNames(false)
+            .setIgnoreEmptyLines(false)
+            .build();
+
+    /** Column units and row units of one table, from filing.yaml. */
+    record Spec(String id, String title, Unit unit, Map<String, Unit> columnUnits, List<String> textColumns,
+                Map<String, Unit> rowUnits, Map<String, MarkerSpec> markers, SourceLocation declaredAt) {
+    }
+
+    private CsvTableReader() {
+    }
+
+    static Table read(Path path, String shownPath, String relativeFile, Spec spec) {
+        List<String> header;
+        List<RawRow> raw = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(path);
+             Reader reader = utf8(in);
+             CSVParser parser = parse(reader, shownPath)) {
+            header = parser.getHeaderNames();
+            Iterator<CSVRecord> it = parser.iterator();
+            long linesBefore = parser.getCurrentLineNumber();
+            while (true) {
+                CSVRecord rec;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    rec = it.next();
+                } catch (UncheckedIOException e) {
+                    throw readError(shownPath, (int) parser.getCurrentLineNumber() + 1, e.getCause());
+                } catch (IllegalStateException e) {
+                    throw new InputException(SourceLocation.of(shownPath, (int) parser.getCurrentLineNumber() + 1),
+                            "malformed CSV: " + oneLine(e) + "; check that every quote is closed");
+                }
+                int line = (int) linesBefore + 1;
+                linesBefore = parser.getCurrentLineNumber();
+                if (rec.size() == 1 && rec.get(0).isEmpty()) {
+                    continue; // an empty line carries no figure
+                }
+                if (rec.size() != header.size()) {
+                    throw new InputException(SourceLocation.of(shownPath, line, Math.min(rec.size(), header.size()) + 1),
+                            "row has " + rec.size() + " cells but the header has " + header.size()
+                                    + "; add or remove cells (quote a cell that contains a comma)");
+                }
+                List<String> values = new ArrayList<>(rec.size());
+                rec.forEach(values::add);
+                raw.add(new RawRow(line, values));
+            }
+        } catch (IOException e) {
+            throw readError(shownPath, 0, e);
+        }
+        return build(header, raw, shownPath, relativeFile, spec);
+    }
+
+    private static CSVParser parse(Reader reader, String shownPath) throws IOException {
+        try {
+            return CSVParser.parse(reader, FORMAT);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(SourceLocation.of(shownPath, 1), "bad header: " + oneLine(e)
+                    + "; give every column a distinct, non-empty name");
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new InputException(SourceLocation.of(shownPath, 1), "malformed CSV header: " + oneLine(e));
+        }
+    }
+
+    private static Table build(List<String> header, List<RawRow> raw, String shownPath, String relativeFile, Spec spec) {
+        if (header.isEmpty()) {
+            throw new InputException(SourceLocation.of(shownPath, 1), "the file is empty; it needs a header row "
+                    + "(section,label,2023,2022 ...) and one row per printed line");
+        }
+        int labelAt = -1;
+        int sectionAt = -1;
+        List<String> numeric = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i).strip();
+            if (h.isEmpty()) {
+                throw new InputException(SourceLocation.of(shownPath, 1, i + 1), "column " + (i + 1)
+                        + " has no name in the header; name it");
+            }
+            String lower = h.toLowerCase(Locale.ROOT);
+            if (lower.equals("label")) {
+                labelAt = i;
+            } else if (lower.equals("section")) {
+                sectionAt = i;
+            } else if (spec.textColumns().contains(h)) {
+                text.add(h);
+            } else {
+                numeric.add(h);
+            }
+        }
+        if (labelAt < 0) {
+            throw new InputException(SourceLocation.of(shownPath, 1), "the header has no 'label' column; "
+                    + "name the column that holds the row labels 'label'");
+        }
+        if (raw.isEmpty()) {
+            throw new InputException(SourceLocation.of(shownPath, 1), "the file has a header but no rows; "
+                    + "add the table's rows or remove the table from filing.yaml");
+        }
+        for (String c : spec.columnUnits().keySet()) {
+            requireColumn(c, header, shownPath, spec);
+        }
+        for (String c : spec.textColumns()) {
+            requireColumn(c, header, shownPath, spec);
+        }
+        Map<Integer, Unit> rowUnits = resolveRowUnits(raw, labelAt, sectionAt, shownPath, spec);
+        List<Row> rows = new ArrayList<>(raw.size());
+        for (int r = 0; r < raw.size(); r++) {
+            RawRow rr = raw.get(r);
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i).strip();
+                if (i == labelAt || i == sectionAt || text.contains(h)) {
+                    continue;
+                }
+                Unit unit = rowUnits.getOrDefault(r, spec.columnUnits().getOrDefault(h, spec.unit()));
+                SourceLocation at = SourceLocation.of(shownPath, rr.line, i + 1);
+                Figure f;
+                try {
+                    f = FigureParser.parse(rr.values.get(i), unit, spec.markers());
+                } catch (FigureFormatException e) {
+                    throw new InputException(at, "column '" + h + "': " + e.getMessage());
+                }
+                cells.put(h, new Cell(h, f, unit, at));
+            }
+            String section = sectionAt < 0 ? "" : rr.values.get(sectionAt).strip();
+            rows.add(new Row(r, section, rr.values.get(labelAt).strip(), cells, rr.line));
+        }
+        return new Table(spec.id(), spec.title(), relativeFile, spec.unit(), numeric, text, rows);
+    }
+
+    private static void requireColumn(String c, List<String> header, String shownPath, Spec spec) {
+        if (header.stream().noneMatch(h -> h.strip().equals(c))) {
+            throw new InputException(spec.declaredAt(), "table '" + spec.id() + "' declares column '" + c
+                    + "' but " + shownPath + " has no such column; its header: " + String.join(", ", header));
+        }
+    }
+
+    private static Map<Integer, Unit> resolveRowUnits(List<RawRow> raw, int labelAt, int sectionAt, String shownPath, Spec spec) {
+        Map<Integer, Unit> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Unit> e : spec.rowUnits().entrySet()) {
+            RowRef ref = RowRef.parse(e.getKey());
+            List<Integer> hits = new ArrayList<>();
+            for (int r = 0; r < raw.size(); r++) {
+                String label = raw.get(r).values.get(labelAt);
+                String section = sectionAt < 0 ? "" : raw.get(r).values.get(sectionAt);
+                if (Labels.normalize(label).equals(Labels.normalize(ref.label()))
+                        && (ref.section() == null || Labels.normalize(section).equals(Labels.normalize(ref.section())))) {
+                    hits.add(r);
+                }
+            }
+            if (hits.size() != 1) {
+                throw new InputException(spec.declaredAt(), "table '" + spec.id() + "' sets the unit of row '" + ref
+                        + "' but " + shownPath + " has " + (hits.isEmpty() ? "no such row" : hits.size() + " such rows; qualify it as 'Section > Label'"));
+            }
+            out.put(hits.get(0), e.getValue());
+        }
+        return out;
+    }
+
+    private static Reader utf8(InputStream in) throws IOException {
+        InputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+        buffered.mark(3);
+        byte[] bom = buffered.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            buffered.reset();
+        }
+        return new InputStreamReader(buffered, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static InputException readError(String shownPath, int line, Throwable e) {
+        if (e instanceof CharacterCodingException) {
+            return new InputException(line > 0 ? SourceLocation.of(shownPath, line) : SourceLocation.of(shownPath),
+                    "the file is not valid UTF-8; save it as UTF-8", e);
+        }
+        return new InputException(SourceLocation.of(shownPath), "cannot read the file: " + oneLine(e), e);
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s+", " ").strip();
+    }
+
+    private record RawRow(int line, List<String> values) {
+    }
+}

@@ -1,0 +1,135 @@
+package dev.crossfoot.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.crossfoot.model.Decimals;
+import dev.crossfoot.result.CellUse;
+import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.Report;
+import dev.crossfoot.result.Summary;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+
+/**
+ * One JSON document: {@code {"filings":[{"path", "checks":[...], "summary"}], "summary"}}.
+ * Figures are decimal strings, never JSON numbers, so no reader turns them into floating point.
+ * A filing that could not be read is {@code {"path", "error"}}.
+ */
+public final class JsonRenderer implements Renderer {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+            g.writeStartObject();
+            g.writeObjectFieldStart("settings");
+            g.writeBooleanField("exact", report.exactMode());
+            g.writeStringField("extraTolerance", report.extraTolerance().toPlainString());
+            g.writeEndObject();
+            g.writeArrayFieldStart("filings");
+            for (FilingReport f : report.filings()) {
+                filing(g, f);
+            }
+            g.writeEndArray();
+            summary(g, report.summary());
+            g.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static void filing(JsonGenerator g, FilingReport f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", f.path());
+        if (f.isError()) {
+            g.writeStringField("error", f.error());
+            g.writeEndObject();
+            return;
+        }
+        g.writeStringField("issuer", f.issuer());
+        g.writeStringField("document", f.document());
+        g.writeArrayFieldStart("checks");
+        for (Finding x : f.findings()) {
+            check(g, x);
+        }
+        g.writeEndArray();
+        summary(g, f.summary());
+        g.writeEndObject();
+    }
+
+    private static void check(JsonGenerator g, Finding x) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", x.id());
+        g.writeStringField("rule", x.rule());
+        g.writeStringField("title", x.title());
+        g.writeStringField("kind", x.kind());
+        g.writeStringField("severity", x.severity().key());
+        g.writeStringField("table", x.table());
+        g.writeStringField("row", x.row());
+        g.writeStringField("column", x.column());
+        g.writeStringField("unit", x.unit());
+        g.writeStringField("status", x.status().key());
+        g.writeStringField("printed", x.reported());
+        exactDecimal(g, "reported", x.reportedValue());
+        decimal(g, "computed", x.computed());
+        decimal(g, "difference", x.difference());
+        decimal(g, "tolerance", x.tolerance());
+        g.writeBooleanField("exact", x.exact());
+        g.writeStringField("message", x.message());
+        g.writeStringField("file", x.file());
+        g.writeNumberField("line", x.line());
+        g.writeArrayFieldStart("cells");
+        for (CellUse c : x.cells()) {
+            g.writeStartObject();
+            g.writeStringField("role", c.role());
+            g.writeStringField("table", c.table());
+            g.writeStringField("row", c.row());
+            g.writeStringField("column", c.column());
+            exactDecimal(g, "value", c.value());
+            g.writeStringField("printed", c.printed());
+            g.writeStringField("unit", c.unit());
+            if (c.weight() != null) {
+                g.writeStringField("weight", c.weight().toPlainString());
+            }
+            g.writeStringField("file", c.file());
+            g.writeNumberField("line", c.line());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void decimal(JsonGenerator g, String name, BigDecimal v) throws IOException {
+        if (v == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, Decimals.plain(v, 0));
+        }
+    }
+
+    /** Keeps the printed scale: "-4369.0" stays "-4369.0". */
+    private static void exactDecimal(JsonGenerator g, String name, BigDecimal v) throws IOException {
+        if (v == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, v.toPlainString());
+        }
+    }
+
+    private static void summary(JsonGenerator g, Summary s) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("checks", s.total());
+        g.writeNumberField("passed", s.passed());
+        g.writeNumberField("failed", s.failed());
+        g.writeNumberField("warned", s.warned());
+        g.writeNumberField("errors", s.errors());
+        g.writeEndObject();
+    }
+}

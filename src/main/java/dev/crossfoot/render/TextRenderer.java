@@ -1,0 +1,153 @@
+package dev.crossfoot.render;
+
+import dev.crossfoot.model.Decimals;
+import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.Report;
+import dev.crossfoot.result.Status;
+import dev.crossfoot.result.Summary;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The terminal report: one aligned line per check (status, rule, column, row, reported, computed,
+ * difference, tolerance, exactness), an explanation under each failure, warning or error with the file
+ * and line of the reported cell, then a summary per filing and overall.
+ */
+public final class TextRenderer implements Renderer {
+
+    private static final int MAX_ROW = 44;
+    private static final String RESET = "\u001B[0m";
+
+    private final boolean color;
+    private final boolean quiet;
+
+    /**
+     * @param color colour the statuses (ANSI)
+     * @param quiet print failures, warnings, errors and the summaries only
+     */
+    public TextRenderer(boolean color, boolean quiet) {
+        this.color = color;
+        this.quiet = quiet;
+    }
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        if (report.exactMode()) {
+            out.write("Mode: --exact (figures must cast at their printed precision)\n");
+        }
+        if (report.extraTolerance().signum() > 0) {
+            out.write("Mode: --tolerance " + report.extraTolerance().toPlainString()
+                    + " (every tolerance widened by that many units of the reported figure's last printed digit)\n");
+        }
+        int checked = 0;
+        for (FilingReport f : report.filings()) {
+            if (f.isError()) {
+                continue;
+            }
+            checked++;
+            filing(f, out);
+        }
+        if (checked == 0) {
+            return;
+        }
+        List<FilingReport> filings = report.filings();
+        if (filings.size() > 1) {
+            out.write("\n");
+            out.write(String.format("%-40s %7s %7s %7s %7s %7s%n", "Filing", "checks", "passed", "failed", "warned", "errors")
+                    .replace(System.lineSeparator(), "\n"));
+            for (FilingReport f : filings) {
+                Summary s = f.summary();
+                String line = f.isError()
+                        ? String.format("%-40s %7s %7s %7s %7s %7s", f.path(), "-", "-", "-", "-", "input")
+                        : String.format("%-40s %7d %7d %7d %7d %7d", f.path(), s.total(), s.passed(), s.failed(), s.warned(), s.errors());
+                out.write(line.stripTrailing() + "\n");
+            }
+        }
+        Summary all = report.summary();
+        int unusable = report.inputErrors().size();
+        out.write("\nTotal: " + filings.size() + (filings.size() == 1 ? " filing, " : " filings, ") + counts(all)
+                + (unusable > 0 ? "; " + unusable + (unusable == 1 ? " filing" : " filings") + " could not be read" : "") + "\n");
+    }
+
+    private void filing(FilingReport f, Writer out) throws IOException {
+        out.write(f.path());
+        if (f.issuer() != null && !f.issuer().isEmpty()) {
+            out.write(" — " + f.issuer());
+        }
+        if (f.document() != null && !f.document().isEmpty()) {
+            out.write(" — " + f.document());
+        }
+        out.write("\n");
+        List<Finding> shown = f.findings().stream().filter(x -> !quiet || x.status() != Status.PASS).toList();
+        int idW = 4;
+        int colW = 6;
+        int rowW = 3;
+        int repW = 8;
+        int compW = 8;
+        int diffW = 4;
+        int tolW = 4;
+        for (Finding x : shown) {
+            idW = Math.max(idW, x.rule().length());
+            colW = Math.max(colW, x.column().length());
+            rowW = Math.max(rowW, Math.min(MAX_ROW, x.row().length()));
+            repW = Math.max(repW, x.reported().length());
+            compW = Math.max(compW, num(x.computed()).length());
+            diffW = Math.max(diffW, num(x.difference()).length());
+            tolW = Math.max(tolW, num(x.tolerance()).length() + 1);
+        }
+        if (!shown.isEmpty()) {
+            out.write(String.format("  %-5s %-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
+                    + "s  %" + diffW + "s  %" + tolW + "s  %s", "", "rule", "column", "row", "reported", "computed", "diff",
+                    "tol", "cast").stripTrailing() + "\n");
+        }
+        for (Finding x : shown) {
+            String row = x.row().length() > MAX_ROW ? x.row().substring(0, MAX_ROW - 1) + "…" : x.row();
+            String cast = x.status() == Status.ERROR ? "" : x.exact() ? "exact" : "rounding";
+            String line = String.format("%-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
+                            + "s  %" + diffW + "s  %" + tolW + "s  %s", x.rule(), x.column(), row, x.reported(),
+                    num(x.computed()), num(x.difference()), x.tolerance() == null ? "" : "±" + num(x.tolerance()), cast);
+            out.write("  " + status(x.status()) + " " + line.stripTrailing() + "\n");
+            if (x.status() != Status.PASS) {
+                out.write("        " + x.message() + " [" + x.file() + (x.line() > 0 ? ":" + x.line() : "") + "]\n");
+            }
+        }
+        out.write(f.path() + ": " + counts(f.summary()) + roundingNote(f) + "\n");
+    }
+
+    private static String roundingNote(FilingReport f) {
+        long rounding = f.findings().stream().filter(x -> x.status() == Status.PASS && !x.exact()).count();
+        return rounding == 0 ? "" : " (" + rounding + " of the passes agree within rounding only, not exactly)";
+    }
+
+    private static String counts(Summary s) {
+        return s.total() + (s.total() == 1 ? " check: " : " checks: ") + s.passed() + " passed, " + s.failed() + " failed, "
+                + s.warned() + (s.warned() == 1 ? " warning, " : " warnings, ") + s.errors()
+                + (s.errors() == 1 ? " could not be evaluated" : " could not be evaluated");
+    }
+
+    private String status(Status s) {
+        String word = switch (s) {
+            case PASS -> "PASS ";
+            case FAIL -> "FAIL ";
+            case WARN -> "WARN ";
+            case ERROR -> "ERROR";
+        };
+        if (!color) {
+            return word;
+        }
+        String code = switch (s) {
+            case PASS -> "\u001B[32m";
+            case FAIL -> "\u001B[1;31m";
+            case WARN -> "\u001B[33m";
+            case ERROR -> "\u001B[35m";
+        };
+        return code + word + RESET;
+    }
+
+    private static String num(BigDecimal v) {
+        return v == null ? "" : Decimals.grouped(v, 0);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.crossfoot.rules;
+
+import java.util.Objects;
+
+/**
+ * A row named in a rule: a label, optionally qualified by its section. Written "Label" or
+ * "Section > Label"; "(unlabelled)" names a row whose printed label is empty.
+ *
+ * @param section null when not qualified
+ */
+public record RowRef(String section, String label) {
+
+    public RowRef {
+        Objects.requireNonNull(label, "label");
+    }
+
+    /** Reads "Section > Label" or "Label". */
+    public static RowRef parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a row reference is empty; write the row's label as printed, or (unlabelled)");
+        }
+        int gt = text.indexOf('>');
+        if (gt < 0) {
+            return new RowRef(null, text.strip());
+        }
+        String section = text.substring(0, gt).strip();
+        String label = text.substring(gt + 1).strip();
+        if (label.isEmpty()) {
+            throw new IllegalArgumentException("row reference '" + text + "' has a section but no label");
+        }
+        return new RowRef(section.isEmpty() ? null : section, label);
+    }
+
+    @Override
+    public String toString() {
+        return section == null ? label : section + " > " + label;
+    }
+}

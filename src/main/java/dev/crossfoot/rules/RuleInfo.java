@@ -1,0 +1,19 @@
+package dev.crossfoot.rules;
+
+import dev.crossfoot.model.SourceLocation;
+import dev.crossfoot.result.Severity;
+import java.util.Objects;
+
+/**
+ * What every rule has: a stable id, a title, a severity, an optional reason (shown with a warning,
+ * e.g. why a relation holds only approximately) and where the rule was written.
+ */
+public record RuleInfo(String id, String title, Severity severity, String reason, SourceLocation location) {
+    public RuleInfo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(severity, "severity");
+        reason = reason == null ? "" : reason;
+        Objects.requireNonNull(location, "location");
+    }
+}
