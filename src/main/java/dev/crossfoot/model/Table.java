@@ -35,8 +35,13 @@ public record Table(String id, String title, String file, Unit unit, List<String
         }
         String shown = (section == null ? "" : section + " > ") + Labels.display(wanted);
         if (found.isEmpty()) {
-            List<String> names = rows.stream().filter(Row::hasFigures).map(Row::displayName).toList();
-            List<String> near = Labels.nearest(shown, names, 3);
+            String w = Labels.normalize(shown);
+            String wl = Labels.normalize(Labels.display(wanted));
+            List<String> near = rows.stream().filter(Row::hasFigures)
+                    .sorted(java.util.Comparator.comparingInt((Row r) -> Math.min(
+                            Labels.distance(w, Labels.normalize(r.displayName())),
+                            Labels.distance(wl, Labels.normalize(Labels.display(r.label()))))))
+                    .map(Row::displayName).distinct().limit(3).toList();
             throw new LookupException("table '" + id + "' (" + file + ") has no row '" + shown + "'"
                     + (near.isEmpty() ? "" : "; nearest: " + quoteAll(near)));
         }

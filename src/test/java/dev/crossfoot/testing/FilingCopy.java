@@ -1,0 +1,173 @@
+package dev.crossfoot.testing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/** A copy of a filing directory in which a test may change figures; the original is never touched. */
+public final class FilingCopy {
+
+    public static final Path SENSETIME = Path.of("fixtures/sensetime-2023");
+
+    private final Path dir;
+
+    private FilingCopy(Path dir) {
+        this.dir = dir;
+    }
+
+    public static FilingCopy of(Path source, Path tempRoot) {
+        try {
+            Path target = Files.createTempDirectory(tempRoot, source.getFileName().toString());
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, target.resolve(f.getFileName()));
+                }
+            }
+            return new FilingCopy(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String path() {
+        return dir.toString();
+    }
+
+    /**
+     * Replaces one cell. {@code row} is "Label" or "Section > Label" ("(unlabelled)" for an empty label).
+     *
+     * @return the text the cell held before
+     */
+    public String set(String file, String row, String column, UnaryOperator<String> change) {
+        Path csv = dir.resolve(file);
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+        List<String> header;
+        List<List<String>> rows = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
+            header = p.getHeaderNames();
+            for (CSVRecord rec : p) {
+                List<String> values = new ArrayList<>();
+                rec.forEach(values::add);
+                rows.add(values);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int col = header.indexOf(column);
+        int label = header.indexOf("label");
+        int section = header.indexOf("section");
+        if (col < 0) {
+            throw new IllegalArgumentException("no column " + column + " in " + file + ": " + header);
+        }
+        String before = null;
+        for (List<String> values : rows) {
+            String l = values.get(label).isEmpty() ? "(unlabelled)" : values.get(label);
+            String name = section < 0 || values.get(section).isEmpty() ? l : values.get(section) + " > " + l;
+            if (name.equals(row)) {
+                if (before != null) {
+                    throw new IllegalArgumentException("row " + row + " twice in " + file);
+                }
+                before = values.get(col);
+                values.set(col, change.apply(before));
+            }
+        }
+        if (before == null) {
+            throw new IllegalArgumentException("no row " + row + " in " + file);
+        }
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+             CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
+            out.printRecord(header);
+            for (List<String> values : rows) {
+                out.printRecord(values);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return before;
+    }
+
+    public String set(String file, String row, String column, String value) {
+        return set(file, row, column, old -> value);
+    }
+
+    public void write(String file, String content) {
+        try {
+            Files.writeString(dir.resolve(file), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A printed figure moved by {@code units} units of its last printed digit, printed the same way:
+     * "(1,905,055)" by 997 gives "(1,906,052)"; a dash gives "997"; the sign is kept and "%" stays.
+     */
+    public static String bump(String printed, int units) {
+        String t = printed.strip();
+        if (t.matches("[-–—−]")) {
+            return String.valueOf(units);
+        }
+        boolean percent = t.endsWith("%");
+        String body = percent ? t.substring(0, t.length() - 1) : t;
+        boolean paren = body.startsWith("(") && body.endsWith(")");
+        if (paren) {
+            body = body.substring(1, body.length() - 1);
+        }
+        boolean minus = body.startsWith("-");
+        if (minus) {
+            body = body.substring(1);
+        }
+        BigDecimal v = new BigDecimal(body.replace(",", ""));
+        BigDecimal moved = v.add(new BigDecimal(BigInteger.valueOf(units), v.scale()));
+        String digits = String.format(java.util.Locale.ROOT, "%,." + v.scale() + "f", moved);
+        String out = paren ? "(" + digits + ")" : minus ? "-" + digits : digits;
+        return percent ? out + "%" : out;
+    }
+
+    /** A digest of every file under a directory (names and bytes), to prove a run wrote nothing into it. */
+    public static String checksum(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files.sorted().toList()) {
+                md.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                if (Files.isRegularFile(f)) {
+                    md.update(Files.readAllBytes(f));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
