@@ -75,8 +75,16 @@ public final class Checker {
      * @throws InputException when the filing, its tables or its rules cannot be used
      */
     public FilingReport checkOrThrow(Path dir) {
-        Filing filing = FilingReader.read(dir);
-        RuleSet rules = rules(dir);
+        return check(FilingReader.read(dir), rules(dir));
+    }
+
+    /**
+     * Checks a filing already in memory against a rule set (for callers that build or alter filings
+     * themselves, such as mutation tests).
+     *
+     * @throws InputException when a rule refers to something the filing does not have
+     */
+    public FilingReport check(Filing filing, RuleSet rules) {
         Planner planner = new Planner(filing);
         Evaluator evaluator = new Evaluator(options);
         List<Finding> findings = new ArrayList<>();
@@ -88,7 +96,8 @@ public final class Checker {
         return new FilingReport(filing.path(), filing.issuer(), filing.document(), findings, null);
     }
 
-    private RuleSet rules(Path dir) {
+    /** The rules for a filing directory: its rules.yaml, then the --rules files. */
+    public RuleSet rules(Path dir) {
         List<Rule> all = new ArrayList<>();
         Path own = dir.resolve(RULES_FILE);
         if (Files.exists(own)) {

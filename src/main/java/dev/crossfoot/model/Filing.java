@@ -19,6 +19,13 @@ public record Filing(String path, String issuer, String document, List<String> p
         tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     }
 
+    /** A copy of this filing with one table replaced. */
+    public Filing withTable(Table table) {
+        Map<String, Table> copy = new LinkedHashMap<>(tables);
+        copy.put(table.id(), table);
+        return new Filing(path, issuer, document, periods, copy);
+    }
+
     public Table table(String id) throws LookupException {
         Table t = tables.get(id);
         if (t == null) {

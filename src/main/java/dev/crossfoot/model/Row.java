@@ -23,6 +23,13 @@ public record Row(int index, String section, String label, Map<String, Cell> cel
         return section.isEmpty() ? l : section + " > " + l;
     }
 
+    /** A copy of this row with one cell replaced. */
+    public Row withCell(Cell cell) {
+        Map<String, Cell> copy = new LinkedHashMap<>(cells);
+        copy.put(cell.column(), cell);
+        return new Row(index, section, label, copy, line);
+    }
+
     public boolean hasFigures() {
         return cells.values().stream().anyMatch(c -> !(c.figure() instanceof Figure.Blank));
     }

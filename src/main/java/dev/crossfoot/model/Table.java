@@ -1,23 +1,79 @@
 package dev.crossfoot.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * A table of a filing as read from its CSV file: numeric columns in printed order, text columns,
- * and rows.
+ * and rows. Immutable; rows are indexed by label for lookups.
  */
-public record Table(String id, String title, String file, Unit unit, List<String> columns,
-                    List<String> textColumns, List<Row> rows) {
+public final class Table {
 
-    public Table {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(file, "file");
-        columns = List.copyOf(columns);
-        textColumns = List.copyOf(textColumns);
-        rows = List.copyOf(rows);
+    private final String id;
+    private final String title;
+    private final String file;
+    private final Unit unit;
+    private final List<String> columns;
+    private final List<String> textColumns;
+    private final List<Row> rows;
+    private final Map<String, List<Row>> byLabel = new HashMap<>();
+    private final Map<String, List<Row>> byNormalizedLabel = new HashMap<>();
+
+    public Table(String id, String title, String file, Unit unit, List<String> columns, List<String> textColumns,
+                 List<Row> rows) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.title = title;
+        this.file = Objects.requireNonNull(file, "file");
+        this.unit = unit;
+        this.columns = List.copyOf(columns);
+        this.textColumns = List.copyOf(textColumns);
+        this.rows = List.copyOf(rows);
+        for (Row r : this.rows) {
+            byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
+            byNormalizedLabel.computeIfAbsent(Labels.normalize(r.label()), k -> new ArrayList<>()).add(r);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The CSV file, relative to the filing directory. */
+    public String file() {
+        return file;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    /** The numeric columns, in printed order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<String> textColumns() {
+        return textColumns;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** A copy of this table with one row replaced (same index). */
+    public Table withRow(Row row) {
+        List<Row> copy = new ArrayList<>(rows);
+        copy.set(row.index(), row);
+        return new Table(id, title, file, unit, columns, textColumns, copy);
     }
 
     /**
@@ -28,8 +84,9 @@ public record Table(String id, String title, String file, Unit unit, List<String
      */
     public Row row(String section, String label) throws LookupException {
         String wanted = Labels.UNLABELLED.equalsIgnoreCase(label.strip()) ? "" : label;
-        List<Row> exact = match(section, wanted, false);
-        List<Row> found = exact.isEmpty() ? match(section, wanted, true) : exact;
+        List<Row> exact = filter(byLabel.getOrDefault(wanted, List.of()), section, false);
+        List<Row> found = exact.isEmpty()
+                ? filter(byNormalizedLabel.getOrDefault(Labels.normalize(wanted), List.of()), section, true) : exact;
         if (found.size() == 1) {
             return found.get(0);
         }
@@ -38,7 +95,7 @@ public record Table(String id, String title, String file, Unit unit, List<String
             String w = Labels.normalize(shown);
             String wl = Labels.normalize(Labels.display(wanted));
             List<String> near = rows.stream().filter(Row::hasFigures)
-                    .sorted(java.util.Comparator.comparingInt((Row r) -> Math.min(
+                    .sorted(Comparator.comparingInt((Row r) -> Math.min(
                             Labels.distance(w, Labels.normalize(r.displayName())),
                             Labels.distance(wl, Labels.normalize(Labels.display(r.label()))))))
                     .map(Row::displayName).distinct().limit(3).toList();
@@ -50,18 +107,19 @@ public record Table(String id, String title, String file, Unit unit, List<String
                 + "); qualify the label with its section, e.g. '" + found.get(0).displayName() + "'");
     }
 
-    private List<Row> match(String section, String label, boolean normalized) {
+    private static List<Row> filter(List<Row> candidates, String section, boolean normalized) {
+        if (section == null) {
+            return candidates;
+        }
+        String want = normalized ? Labels.normalize(section) : section;
         List<Row> out = new ArrayList<>();
-        for (Row r : rows) {
-            if (same(r.label(), label, normalized) && (section == null || same(r.section(), section, normalized))) {
+        for (Row r : candidates) {
+            String s = normalized ? Labels.normalize(r.section()) : r.section();
+            if (s.equals(want)) {
                 out.add(r);
             }
         }
         return out;
-    }
-
-    private static boolean same(String a, String b, boolean normalized) {
-        return normalized ? Labels.normalize(a).equals(Labels.normalize(b)) : a.equals(b);
     }
 
     /** The numeric column with this name (exact, else normalised match). */
