@@ -93,7 +93,8 @@ public final class Checker {
                 findings.add(evaluator.evaluate(rule, plan));
             }
         }
-        return new FilingReport(filing.path(), filing.issuer(), filing.document(), findings, null);
+        return new FilingReport(filing.path(), filing.issuer(), filing.document(), findings, null,
+                List.copyOf(filing.tables().values()));
     }
 
     /** The rules for a filing directory: its rules.yaml, then the --rules files. */
