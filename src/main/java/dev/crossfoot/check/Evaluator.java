@@ -72,7 +72,7 @@ final class Evaluator {
             return new Finding(id, info.id(), info.title(), kind, info.severity(), Status.ERROR, rep.table().id(),
                     rep.row().displayName(), plan.column(), unit.printed(), rf.printed(), null, null, null, null, false,
                     "cannot be evaluated: " + why + "; a check never treats a non-number as zero", rep.cell().location().file(),
-                    rep.cell().location().line(), cells);
+                    rep.cell().location().line(), cells, List.of());
         }
         checkDimensions(rule, plan, rep, unit);
         int scale = rf instanceof Figure.Amount a ? a.value().scale() : 0;
@@ -97,7 +97,7 @@ final class Evaluator {
                 return new Finding(id, info.id(), info.title(), kind, info.severity(), Status.ERROR, rep.table().id(),
                         rep.row().displayName(), plan.column(), unit.printed(), rf.printed(), value(rf), null, null, null,
                         false, "cannot be evaluated: the denominator may be zero (" + Decimals.plain(den.lo(), 0) + " to "
-                        + Decimals.plain(den.hi(), 0) + ")", rep.cell().location().file(), rep.cell().location().line(), cells);
+                        + Decimals.plain(den.hi(), 0) + ")", rep.cell().location().file(), rep.cell().location().line(), cells, List.of());
             }
             if (r.change()) {
                 computedBase = computedBase.plus(BigDecimal.ONE.negate());
@@ -121,7 +121,7 @@ final class Evaluator {
         String message = message(rule, plan, rf, computed, scale, difference, tolerance, exact, pass, unit, computedBase);
         return new Finding(id, info.id(), info.title(), kind, info.severity(), status, rep.table().id(),
                 rep.row().displayName(), plan.column(), unit.printed(), rf.printed(), reportedValue, computed, difference,
-                tolerance, exact, message, rep.cell().location().file(), rep.cell().location().line(), cells);
+                tolerance, exact, message, rep.cell().location().file(), rep.cell().location().line(), cells, List.of());
     }
 
     private String message(Rule rule, Plan plan, Figure rf, BigDecimal computed, int scale, BigDecimal difference,

@@ -15,17 +15,45 @@ import java.util.Objects;
  * @param tolerance  how far apart the two may be given how they were rounded (plus any widening asked for)
  * @param exact      whether the computed figure, rounded to the reported figure's printed precision, equals it
  * @param message    a one-line explanation: why a check failed, warned or could not run; empty on a pass
+ * @param diagnoses  for a failure: the arithmetic explanations that fit the numbers (a sign flipped, digits
+ *                   transposed, an item omitted, a unit slip), each one line; empty otherwise
  */
 public record Finding(String id, String rule, String title, String kind, Severity severity, Status status,
                       String table, String row, String column, String unit,
                       String reported, BigDecimal reportedValue, BigDecimal computed, BigDecimal difference,
                       BigDecimal tolerance, boolean exact, String message, String file, int line,
-                      List<CellUse> cells) {
+                      List<CellUse> cells, List<String> diagnoses) {
 
     public Finding {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         message = message == null ? "" : message;
         cells = List.copyOf(cells);
+        diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
+    }
+
+    /**
+     * A stable fingerprint of what this check is about and the figures it saw: rule, table, row, column
+     * and every printed figure it used, but no file line, so it survives unrelated lines moving.
+     * Hex SHA-256, 16 characters.
+     */
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(rule).append('\u001F').append(table).append('\u001F').append(row).append('\u001F').append(column);
+        for (CellUse c : cells) {
+            sb.append('\u001F').append(c.table()).append('|').append(c.row()).append('|').append(c.column()).append('|').append(c.printed());
+        }
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] h = md.digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fingerprint of the check alone (rule, table, row, column), without its figures. */
+    public String location() {
+        return rule + "@" + table + "[" + row + "][" + column + "]";
     }
 }
