@@ -118,7 +118,13 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             StringWriter buffer = new StringWriter();
             renderer.render(report, buffer);
-            OutputFile.writeAtomically(output, buffer.toString());
+            try {
+                OutputFile.writeAtomically(output, buffer.toString());
+            } catch (IOException e) {
+                err.println("crossfoot: cannot write the report to " + output + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.UNUSABLE;
+            }
         }
         return exitCode(report);
     }
@@ -171,6 +177,12 @@ final class CheckCommand implements Callable<Integer> {
                     return "refusing to write the report into the filing directory " + in
                             + ": crossfoot never writes into its input; choose a path outside it";
                 }
+            }
+            try {
+                Files.delete(Files.createTempFile(parent, "." + abs.getFileName() + ".", ".tmp"));
+            } catch (IOException | RuntimeException e) {
+                return "cannot write the report to " + file + ": " + e.getClass().getSimpleName().replace("Exception", "")
+                        .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) + " (" + e.getMessage() + ")";
             }
             return null;
         }

@@ -50,13 +50,23 @@ final class CsvTableReader {
 
     /** Column units and row units of one table, from filing.yaml. */
     record Spec(String id, String title, Unit unit, Map<String, Unit> columnUnits, List<String> textColumns,
-                Map<String, Unit> rowUnits, Map<String, MarkerSpec> markers, SourceLocation declaredAt) {
+                Map<String, Unit> rowUnits, Map<String, MarkerSpec> markers, SourceLocation declaredAt,
+                Integer maxDecimals) {
     }
 
     private CsvTableReader() {
     }
 
     static Table read(Path path, String shownPath, String relativeFile, Spec spec) {
+        try {
+            long size = Files.size(path);
+            if (size > Sizes.MAX_TABLE_BYTES) {
+                throw new InputException(SourceLocation.of(shownPath), "the file is " + Sizes.megabytes(size) + ", over the "
+                        + Sizes.megabytes(Sizes.MAX_TABLE_BYTES) + " limit for one table; split the table into several files");
+            }
+        } catch (IOException e) {
+            throw readError(path, shownPath, 0, e);
+        }
         List<String> header;
         List<RawRow> raw = new ArrayList<>();
         try (InputStream in = Files.newInputStream(path);
@@ -73,10 +83,15 @@ final class CsvTableReader {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException e) {
-                    throw readError(shownPath, (int) parser.getCurrentLineNumber() + 1, e.getCause());
+                    if (e.getCause() instanceof CharacterCodingException) {
+                        throw readError(path, shownPath, (int) linesBefore + 1, e.getCause());
+                    }
+                    throw new InputException(SourceLocation.of(shownPath, (int) linesBefore + 1),
+                            "malformed CSV in the record starting here: " + oneLine(e.getCause() == null ? e : e.getCause())
+                                    + "; check that every quote is closed (a quote inside a cell is written twice: \"\")");
                 } catch (IllegalStateException e) {
-                    throw new InputException(SourceLocation.of(shownPath, (int) parser.getCurrentLineNumber() + 1),
-                            "malformed CSV: " + oneLine(e) + "; check that every quote is closed");
+                    throw new InputException(SourceLocation.of(shownPath, (int) linesBefore + 1),
+                            "malformed CSV in the record starting here: " + oneLine(e) + "; check that every quote is closed");
                 }
                 int line = (int) linesBefore + 1;
                 linesBefore = parser.getCurrentLineNumber();
@@ -90,10 +105,16 @@ final class CsvTableReader {
                 }
                 List<String> values = new ArrayList<>(rec.size());
                 rec.forEach(values::add);
+                for (int i = 0; i < values.size(); i++) {
+                    if (values.get(i).indexOf('\0') >= 0) {
+                        throw new InputException(SourceLocation.of(shownPath, line, i + 1), "NUL byte in the cell; "
+                                + "the file looks binary or UTF-16: save it as UTF-8 text");
+                    }
+                }
                 raw.add(new RawRow(line, values));
             }
         } catch (IOException e) {
-            throw readError(shownPath, 0, e);
+            throw readError(path, shownPath, 0, e);
         }
         return build(header, raw, shownPath, relativeFile, spec);
     }
@@ -167,6 +188,12 @@ final class CsvTableReader {
                 } catch (FigureFormatException e) {
                     throw new InputException(at, "column '" + h + "': " + e.getMessage());
                 }
+                if (spec.maxDecimals() != null && unit == spec.unit() && f instanceof Figure.Amount a
+                        && a.value().scale() > spec.maxDecimals()) {
+                    throw new InputException(at, "column '" + h + "': '" + a.printed() + "' has " + a.value().scale()
+                            + " decimals but table '" + spec.id() + "' prints at most " + spec.maxDecimals()
+                            + " (max_decimals in filing.yaml); check the figure, or the table's unit");
+                }
                 cells.put(h, new Cell(h, f, unit, at));
             }
             String section = sectionAt < 0 ? "" : rr.values.get(sectionAt).strip();
@@ -216,10 +243,14 @@ final class CsvTableReader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    private static InputException readError(String shownPath, int line, Throwable e) {
+    private static InputException readError(Path path, String shownPath, int line, Throwable e) {
         if (e instanceof CharacterCodingException) {
-            return new InputException(line > 0 ? SourceLocation.of(shownPath, line) : SourceLocation.of(shownPath),
-                    "the file is not valid UTF-8; save it as UTF-8", e);
+            try {
+                return Utf8.notUtf8(Files.readAllBytes(path), shownPath);
+            } catch (IOException again) {
+                return new InputException(line > 0 ? SourceLocation.of(shownPath, line) : SourceLocation.of(shownPath),
+                        "the file is not valid UTF-8; save it as UTF-8", e);
+            }
         }
         return new InputException(SourceLocation.of(shownPath), "cannot read the file: " + oneLine(e), e);
     }

@@ -9,9 +9,7 @@ import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.model.Unit;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -50,12 +48,11 @@ public final class FilingReader {
                     + " here; a filing directory holds filing.yaml (tables and units) beside its CSV files");
         }
         FilingSpec spec;
-        try (Reader r = Files.newBufferedReader(yaml, StandardCharsets.UTF_8)) {
-            spec = Yaml.MAPPER.readValue(r, FilingSpec.class);
+        String text = Yaml.readChecked(yaml, shownYaml);
+        try {
+            spec = Yaml.MAPPER.readValue(text, FilingSpec.class);
         } catch (JsonProcessingException e) {
             throw Yaml.error(shownYaml, e, "invalid filing description");
-        } catch (IOException e) {
-            throw new InputException(SourceLocation.of(shownYaml), "cannot read: " + e.getMessage(), e);
         }
         if (spec == null) {
             throw new InputException(SourceLocation.of(shownYaml), "the file is empty; declare issuer, periods and tables");
@@ -113,8 +110,11 @@ public final class FilingReader {
                 rowUnits.put(e.getKey(), unit(e.getValue(), at, "table '" + t.id() + "' row '" + e.getKey() + "'"));
             }
         }
+        if (t.maxDecimals() != null && (t.maxDecimals() < 0 || t.maxDecimals() > 12)) {
+            throw new InputException(at, "table '" + t.id() + "': max_decimals must be between 0 and 12 (found " + t.maxDecimals() + ")");
+        }
         return new CsvTableReader.Spec(t.id(), t.title() == null ? t.id() : t.title(), unit, columnUnits, textColumns,
-                rowUnits, markers, at);
+                rowUnits, markers, at, t.maxDecimals());
     }
 
     private static Map<String, MarkerSpec> markers(FilingSpec spec, SourceLocation at) {

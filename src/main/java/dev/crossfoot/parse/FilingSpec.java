@@ -28,6 +28,7 @@ record FilingSpec(
             @JsonProperty("file") String file,
             @JsonProperty("source") String source,
             @JsonProperty("unit") String unit,
+            @JsonProperty("max_decimals") Integer maxDecimals,
             @JsonProperty("columns") LinkedHashMap<String, String> columns,
             @JsonProperty("rows") LinkedHashMap<String, String> rows) {
     }

@@ -18,8 +18,6 @@ import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleInfo;
 import dev.crossfoot.rules.RuleSet;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,8 +53,8 @@ public final class RulesReader {
                     ? "not a regular file; give a rules YAML file" : "no such rules file");
         }
         List<Rule> rules = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser p = Yaml.MAPPER.getFactory().createParser(r)) {
+        String text = Yaml.readChecked(file, shown);
+        try (JsonParser p = Yaml.MAPPER.getFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new InputException(SourceLocation.of(shown), "the file is empty; write 'rules:' and a list of rules");

@@ -43,6 +43,41 @@ final class Yaml {
         return m;
     }
 
+    /**
+     * Reads a YAML file as text, refusing one over the size limit, one that is not UTF-8, and one that
+     * uses aliases: Jackson would read an alias as its name, silently, so "items: *classes" would
+     * become the text "classes".
+     */
+    static String readChecked(java.nio.file.Path file, String shown) {
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (size > MAX_CODE_POINTS) {
+                throw new InputException(SourceLocation.of(shown), "the file is " + Sizes.megabytes(size)
+                        + ", over the " + Sizes.megabytes(MAX_CODE_POINTS) + " limit for a YAML file; split it (several --rules files may be given)");
+            }
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            String text = Utf8.decode(bytes, shown);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+                com.fasterxml.jackson.dataformat.yaml.YAMLParser y = (com.fasterxml.jackson.dataformat.yaml.YAMLParser) p;
+                while (y.nextToken() != null) {
+                    if (y.isCurrentAlias()) {
+                        JsonLocation loc = y.currentTokenLocation();
+                        throw new InputException(SourceLocation.of(shown, loc.getLineNr(), Math.max(0, loc.getColumnNr())),
+                                "YAML aliases (*name) are not supported; write the value out in full");
+                    }
+                }
+            }
+            return text;
+        } catch (JsonProcessingException e) {
+            throw error(shown, e, "invalid YAML");
+        } catch (java.io.IOException e) {
+            throw new InputException(SourceLocation.of(shown), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** Turns Jackson's complaint into a one-line input error at the file, line and column it names. */
     static InputException error(String file, JsonProcessingException e, String what) {
         JsonLocation loc = e.getLocation();
@@ -60,13 +95,22 @@ final class Yaml {
         return new InputException(at, what + ": " + message, e);
     }
 
+    /** Jackson's and SnakeYAML's multi-line messages as one line: the problem statements, without source snippets. */
     static String firstLine(String s) {
         if (s == null) {
             return "malformed YAML";
         }
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        t = nl < 0 ? t : t.substring(0, nl).strip();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String line : s.split("\\R")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.strip().equals("^")) {
+                continue;
+            }
+            String t = line.replaceAll(" in 'reader', line \\d+, column \\d+:?", "").strip();
+            if (!t.isEmpty()) {
+                parts.add(t);
+            }
+        }
+        String t = parts.isEmpty() ? "malformed YAML" : String.join("; ", parts);
         return t.replace(" (through reference chain: ", " (").replaceAll("\\s+", " ");
     }
 }

@@ -1,0 +1,18 @@
+package dev.crossfoot.parse;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Limits on input sizes, and how sizes are shown. */
+final class Sizes {
+
+    /** Largest CSV file read for one table. Larger files are refused before reading (no OutOfMemoryError). */
+    static final long MAX_TABLE_BYTES = 128L * 1024 * 1024;
+
+    private Sizes() {
+    }
+
+    static String megabytes(long bytes) {
+        return new BigDecimal(bytes).divide(new BigDecimal(1024 * 1024), 1, RoundingMode.HALF_UP).toPlainString() + " MiB";
+    }
+}
