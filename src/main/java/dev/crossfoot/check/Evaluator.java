@@ -114,7 +114,9 @@ final class Evaluator {
             tolerance = tolerance.setScale(shown, RoundingMode.CEILING);
         }
         BigDecimal difference = computed.subtract(reportedValue);
-        boolean exact = exact(rf, computed, scale, computedMidBase);
+        boolean exact = plan instanceof Plan.Linear l && usesMarker(l)
+                ? couldCastExactly(rf, unit, scale, l)
+                : exact(rf, computed, scale, computedMidBase);
         boolean overlaps = computedBase.overlaps(reportedBase.widen(widen));
         boolean pass = options.exact() ? exact : overlaps;
         Status status = pass ? Status.PASS : info.severity() == Severity.ERROR ? Status.FAIL : Status.WARN;
@@ -163,6 +165,27 @@ final class Evaluator {
             return computedMidBase.signum() == 0;
         }
         return rf.interval().contains(computedMidBase);
+    }
+
+    private static boolean usesMarker(Plan.Linear l) {
+        return l.terms().stream().anyMatch(w -> w.cell().cell().figure() instanceof Figure.Marker);
+    }
+
+    /**
+     * For a relation with a marker that stands for a range ("*": less than RMB1,000), "exact" means: some
+     * value the markers may stand for makes the printed figures cast exactly, i.e. the printed terms'
+     * sum, with each marker's range, reaches a value the reported figure rounds from.
+     */
+    private static boolean couldCastExactly(Figure rf, Unit unit, int scale, Plan.Linear l) {
+        Interval printed = Interval.point(l.constant());
+        for (Weighted w : l.terms()) {
+            Figure f = w.cell().cell().figure();
+            Interval v = f instanceof Figure.Amount a ? Interval.point(a.unit().toBase(a.value())) : f.interval();
+            printed = printed.plus(v.times(w.weight()));
+        }
+        Interval rounding = rf instanceof Figure.Amount a
+                ? Interval.around(unit.toBase(a.value()), a.halfUnit()) : rf.interval();
+        return printed.overlaps(rounding);
     }
 
     private static Interval sum(List<Weighted> terms) {

@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * A row named in a rule: a label, optionally qualified by its section. Written "Label" or
- * "Section > Label"; "(unlabelled)" names a row whose printed label is empty.
+ * "Section > Label"; "> Label" names a row at the top level (with no section); "(unlabelled)" names a
+ * row whose printed label is empty.
  *
- * @param section null when not qualified
+ * @param section null when not qualified; "" for the top level
  */
 public record RowRef(String section, String label) {
 
@@ -28,11 +29,11 @@ public record RowRef(String section, String label) {
         if (label.isEmpty()) {
             throw new IllegalArgumentException("row reference '" + text + "' has a section but no label");
         }
-        return new RowRef(section.isEmpty() ? null : section, label);
+        return new RowRef(section, label);
     }
 
     @Override
     public String toString() {
-        return section == null ? label : section + " > " + label;
+        return section == null ? label : section.isEmpty() ? "> " + label : section + " > " + label;
     }
 }
