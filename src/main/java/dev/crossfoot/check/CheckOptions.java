@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How to check.
@@ -11,8 +12,10 @@ import java.util.Objects;
  * @param extraRules     rules files applied to every filing, after each filing's own rules.yaml
  * @param exact          cast at the printed precision: the computed figure, rounded as the reported one was, must equal it
  * @param extraTolerance printed units of the reported figure added to every tolerance (zero for none)
+ * @param known          fingerprints of failures recorded in a baseline: reported as known, not failing
+ * @param jobs           filings checked at once (1 or more)
  */
-public record CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extraTolerance) {
+public record CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extraTolerance, Set<String> known, int jobs) {
 
     public static final CheckOptions DEFAULT = new CheckOptions(List.of(), false, BigDecimal.ZERO);
 
@@ -22,5 +25,13 @@ public record CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extr
         if (extraTolerance.signum() < 0) {
             throw new IllegalArgumentException("the extra tolerance must not be negative");
         }
+        known = Set.copyOf(known);
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1");
+        }
+    }
+
+    public CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extraTolerance) {
+        this(extraRules, exact, extraTolerance, Set.of(), 1);
     }
 }

@@ -45,13 +45,62 @@ public final class Checker {
         this.problems = problems;
     }
 
-    /** Checks every filing, in order; a filing that cannot be read becomes an error entry, the others still run. */
+    public CheckOptions options() {
+        return options;
+    }
+
+    /** Checks every filing; a filing that cannot be read becomes an error entry, the others still run. */
     public Report check(List<Path> filings) {
         List<FilingReport> out = new ArrayList<>();
-        for (Path dir : filings) {
-            out.add(check(dir));
-        }
+        check(filings, out::add, done -> { });
         return new Report(out, options.exact(), options.extraTolerance());
+    }
+
+    /**
+     * Checks the filings, {@code options.jobs()} at a time, and hands each report to {@code sink} in the
+     * order the filings were given, as soon as it and every earlier one are done, so a caller can render
+     * and drop reports as they come. {@code progress} is told how many filings are done.
+     */
+    public void check(List<Path> filings, java.util.function.Consumer<FilingReport> sink, java.util.function.IntConsumer progress) {
+        if (options.jobs() == 1 || filings.size() < 2) {
+            int done = 0;
+            for (Path dir : filings) {
+                sink.accept(check(dir));
+                progress.accept(++done);
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(options.jobs(), filings.size()), r -> {
+                    Thread t = new Thread(r, "crossfoot-check");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            // a bounded window of filings in flight keeps memory flat for long batches
+            int window = options.jobs() * 4;
+            java.util.ArrayDeque<java.util.concurrent.Future<FilingReport>> inFlight = new java.util.ArrayDeque<>();
+            int next = 0;
+            while (next < filings.size() || !inFlight.isEmpty()) {
+                while (next < filings.size() && inFlight.size() < window) {
+                    Path dir = filings.get(next++);
+                    inFlight.add(pool.submit(() -> {
+                        FilingReport r = check(dir);
+                        progress.accept(done.incrementAndGet());
+                        return r;
+                    }));
+                }
+                sink.accept(inFlight.removeFirst().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Checks one filing; unusable input gives a report holding the one-line error instead of findings. */
@@ -93,7 +142,13 @@ public final class Checker {
                 findings.add(evaluator.evaluate(rule, plan));
             }
         }
-        return new FilingReport(filing.path(), filing.issuer(), filing.document(), findings, null,
+        List<Finding> diagnosed = Diagnoser.diagnose(findings);
+        if (!options.known().isEmpty()) {
+            diagnosed = diagnosed.stream()
+                    .map(f -> f.status() != dev.crossfoot.result.Status.PASS && options.known().contains(f.fingerprint()) ? f.asKnown() : f)
+                    .toList();
+        }
+        return new FilingReport(filing.path(), filing.issuer(), filing.document(), diagnosed, null,
                 List.copyOf(filing.tables().values()));
     }
 

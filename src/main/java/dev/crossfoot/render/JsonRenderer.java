@@ -83,6 +83,12 @@ public final class JsonRenderer implements Renderer {
         decimal(g, "tolerance", x.tolerance());
         g.writeBooleanField("exact", x.exact());
         g.writeStringField("message", x.message());
+        g.writeBooleanField("known", x.known());
+        g.writeArrayFieldStart("diagnoses");
+        for (String d : x.diagnoses()) {
+            g.writeString(d);
+        }
+        g.writeEndArray();
         g.writeStringField("file", x.file());
         g.writeNumberField("line", x.line());
         g.writeArrayFieldStart("cells");
@@ -130,6 +136,7 @@ public final class JsonRenderer implements Renderer {
         g.writeNumberField("failed", s.failed());
         g.writeNumberField("warned", s.warned());
         g.writeNumberField("errors", s.errors());
+        g.writeNumberField("known", s.known());
         g.writeEndObject();
     }
 }

@@ -109,9 +109,12 @@ public final class TextRenderer implements Renderer {
             String line = String.format("%-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
                             + "s  %" + diffW + "s  %" + tolW + "s  %s", x.rule(), x.column(), row, x.reported(),
                     num(x.computed()), num(x.difference()), x.tolerance() == null ? "" : "±" + num(x.tolerance()), cast);
-            out.write("  " + status(x.status()) + " " + line.stripTrailing() + "\n");
+            out.write("  " + (x.known() ? known() : status(x.status())) + " " + line.stripTrailing() + "\n");
             if (x.status() != Status.PASS) {
                 out.write("        " + x.message() + " [" + x.file() + (x.line() > 0 ? ":" + x.line() : "") + "]\n");
+                for (String d : x.diagnoses()) {
+                    out.write("        - " + d + "\n");
+                }
             }
         }
         out.write(f.path() + ": " + counts(f.summary()) + roundingNote(f) + "\n");
@@ -124,8 +127,12 @@ public final class TextRenderer implements Renderer {
 
     private static String counts(Summary s) {
         return s.total() + (s.total() == 1 ? " check: " : " checks: ") + s.passed() + " passed, " + s.failed() + " failed, "
-                + s.warned() + (s.warned() == 1 ? " warning, " : " warnings, ") + s.errors()
-                + (s.errors() == 1 ? " could not be evaluated" : " could not be evaluated");
+                + s.warned() + (s.warned() == 1 ? " warning, " : " warnings, ") + s.errors() + " could not be evaluated"
+                + (s.known() > 0 ? " (" + s.known() + " of them known from the baseline)" : "");
+    }
+
+    private String known() {
+        return color ? "\u001B[36mKNOWN" + RESET : "KNOWN";
     }
 
     private String status(Status s) {

@@ -17,12 +17,14 @@ import java.util.Objects;
  * @param message    a one-line explanation: why a check failed, warned or could not run; empty on a pass
  * @param diagnoses  for a failure: the arithmetic explanations that fit the numbers (a sign flipped, digits
  *                   transposed, an item omitted, a unit slip), each one line; empty otherwise
+ * @param known      the failure is recorded in the baseline given with --baseline, with the same figures:
+ *                   reported, but not counted as failing
  */
 public record Finding(String id, String rule, String title, String kind, Severity severity, Status status,
                       String table, String row, String column, String unit,
                       String reported, BigDecimal reportedValue, BigDecimal computed, BigDecimal difference,
                       BigDecimal tolerance, boolean exact, String message, String file, int line,
-                      List<CellUse> cells, List<String> diagnoses) {
+                      List<CellUse> cells, List<String> diagnoses, boolean known) {
 
     public Finding {
         Objects.requireNonNull(id, "id");
@@ -30,6 +32,33 @@ public record Finding(String id, String rule, String title, String kind, Severit
         message = message == null ? "" : message;
         cells = List.copyOf(cells);
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
+    }
+
+    /** A finding not in any baseline. */
+    public Finding(String id, String rule, String title, String kind, Severity severity, Status status,
+                   String table, String row, String column, String unit,
+                   String reported, BigDecimal reportedValue, BigDecimal computed, BigDecimal difference,
+                   BigDecimal tolerance, boolean exact, String message, String file, int line,
+                   List<CellUse> cells, List<String> diagnoses) {
+        this(id, rule, title, kind, severity, status, table, row, column, unit, reported, reportedValue, computed,
+                difference, tolerance, exact, message, file, line, cells, diagnoses, false);
+    }
+
+    public Finding withDiagnoses(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(diagnoses);
+        all.addAll(more);
+        return new Finding(id, rule, title, kind, severity, status, table, row, column, unit, reported, reportedValue,
+                computed, difference, tolerance, exact, message, file, line, cells, all, known);
+    }
+
+    public Finding asKnown() {
+        return new Finding(id, rule, title, kind, severity, status, table, row, column, unit, reported, reportedValue,
+                computed, difference, tolerance, exact, message, file, line, cells, diagnoses, true);
+    }
+
+    /** Whether this finding counts against the run: not a pass, and not a known (baselined) failure. */
+    public boolean isNew() {
+        return status != Status.PASS && !known;
     }
 
     /**

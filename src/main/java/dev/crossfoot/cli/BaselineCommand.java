@@ -1,0 +1,58 @@
+package dev.crossfoot.cli;
+
+import dev.crossfoot.check.Checker;
+import dev.crossfoot.render.BaselineRenderer;
+import dev.crossfoot.result.Report;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code crossfoot baseline DIR... -o FILE}: records the current failures, so that later runs report only new ones. */
+@Command(name = "baseline",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Records every check that does not pass now (fail, warn or error) by fingerprint: rule, table, row, "
+                + "column and the figures it used. 'crossfoot check --baseline FILE' then reports those as known, not failing, "
+                + "while their figures are unchanged; anything new still fails.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the baseline was written",
+            ExitCodes.UNUSABLE_TEXT,
+            ExitCodes.INTERNAL_TEXT})
+final class BaselineCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    FilingsMixin filings = new FilingsMixin();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the baseline to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cmd = spec.commandLine();
+        List<Path> dirs = filings.filings(cmd);
+        if (output != null) {
+            String problem = OutputFile.problem(output, dirs);
+            if (problem != null) {
+                cmd.getErr().println("crossfoot: " + problem);
+                cmd.getErr().flush();
+                return ExitCodes.UNUSABLE;
+            }
+        }
+        Checker checker = Runs.checker(filings.options(cmd, Set.of()), cmd.getErr(), filings.verbose);
+        Report report = Runs.run(checker, dirs, cmd.getErr());
+        if (!report.inputErrors().isEmpty()) {
+            return ExitCodes.UNUSABLE;
+        }
+        return Runs.write(new BaselineRenderer(), report, output, cmd.getOut(), cmd.getErr()) ? ExitCodes.OK : ExitCodes.UNUSABLE;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.crossfoot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossfoot.testing.FilingCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batches of filings, --fail-on, and baselines. */
+class BatchAndBaselineTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    /** 50 filings under one root: 3 with broken input, 2 with a failing check, the rest clean. */
+    private Path corpus() throws IOException {
+        Path root = Files.createDirectory(temp.resolve("corpus"));
+        for (int i = 0; i < 50; i++) {
+            FilingCopy c = FilingCopy.of(FilingCopy.SENSETIME, root);
+            Path named = root.resolve(String.format("filing-%02d", i));
+            Files.move(c.dir(), named);
+            FilingCopy f = FilingCopy.of(named, temp);
+            if (i == 7 || i == 23 || i == 41) {
+                Files.delete(named.resolve("cash_flow.csv"));
+            }
+            if (i == 11 || i == 30) {
+                Files.writeString(named.resolve("revenue_by_geography.csv"),
+                        Files.readString(named.resolve("revenue_by_geography.csv")).replace("\"343,040\"", "\"343,940\""));
+            }
+            deleteTree(f.dir());
+        }
+        return root;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
+    void batchOf50With3Broken_reports3Errors47Results_inPathOrder_whateverTheJobs() throws IOException {
+        Path root = corpus();
+        Run parallel = Run.of("check", "--format", "json", "--jobs", "2", "--recursive", root.toString());
+        assertEquals(2, parallel.exitCode(), "input errors are the worst outcome");
+        JsonNode doc = JSON.readTree(parallel.out());
+        JsonNode filings = doc.get("filings");
+        assertEquals(50, filings.size());
+        List<String> errors = new ArrayList<>();
+        int results = 0;
+        for (int i = 0; i < 50; i++) {
+            JsonNode f = filings.get(i);
+            assertTrue(f.get("path").asText().endsWith(String.format("filing-%02d", i)), f.get("path").asText());
+            if (f.has("error")) {
+                errors.add(f.get("path").asText());
+                assertTrue(f.get("error").asText().contains("cash_flow.csv"), f.get("error").asText());
+            } else {
+                results++;
+                assertEquals(i == 11 || i == 30 ? 1 : 0, f.get("summary").get("failed").asInt(), f.get("path").asText());
+            }
+        }
+        assertEquals(3, errors.size());
+        assertEquals(47, results);
+        assertEquals(3, parallel.err().lines().count(), parallel.err());
+        Run serial = Run.of("check", "--format", "json", "--jobs", "1", "--recursive", root.toString());
+        assertEquals(parallel.out(), serial.out(), "output must not depend on --jobs");
+    }
+
+    @Test
+    void batchTextReport_endsWithATableOfFilings() throws IOException {
+        Path root = corpus();
+        Run run = Run.of("check", "-q", "-r", root.toString());
+        assertEquals(2, run.exitCode());
+        String out = run.out();
+        assertTrue(out.contains("Filing") && out.contains("checks") && out.contains("errors"), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("filing-07") && l.contains("input")), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("filing-11") && l.matches(".*\\s1\\s+\\d+\\s+0\\s*$")), out);
+        assertTrue(out.contains("3 filings could not be read"), out);
+    }
+
+    @Test
+    void failOn_setsWhichResultsGiveExit1() throws IOException {
+        String fixture = FilingCopy.SENSETIME.toString();
+        assertEquals(0, Run.of("check", "-q", fixture).exitCode());
+        assertEquals(1, Run.of("check", "-q", "--fail-on", "warning", fixture).exitCode(), "the fixture has warnings");
+        FilingCopy broken = FilingCopy.of(FilingCopy.SENSETIME, temp);
+        broken.set("revenue_by_geography.csv", "Northeast Asia", "2023", "343,940");
+        assertEquals(1, Run.of("check", "-q", broken.path()).exitCode());
+        assertEquals(0, Run.of("check", "-q", "--fail-on", "never", broken.path()).exitCode());
+        Files.delete(broken.dir().resolve("ppe_2022.csv"));
+        assertEquals(2, Run.of("check", "-q", "--fail-on", "never", broken.path()).exitCode(), "unusable input is always 2");
+        assertEquals(2, Run.of("check", "--fail-on", "sometimes", fixture).exitCode());
+    }
+
+    @Test
+    void baseline_hidesExactlyTheRecordedFailures_whileTheirFiguresAreUnchanged() throws IOException {
+        FilingCopy c = FilingCopy.of(FilingCopy.SENSETIME, temp);
+        c.set("revenue_by_geography.csv", "Northeast Asia", "2023", "343,940");
+        Path baseline = temp.resolve("crossfoot-baseline.json");
+        Run written = Run.of("baseline", c.path(), "-o", baseline.toString());
+        assertEquals(0, written.exitCode(), written::toString);
+        JsonNode b = JSON.readTree(Files.readString(baseline));
+        assertEquals("crossfoot-baseline", b.get("format").asText());
+        // the 9 warnings of the announcement and the check the change breaks
+        List<String> ids = new ArrayList<>();
+        b.get("entries").forEach(e -> ids.add(e.get("id").asText()));
+        assertTrue(ids.contains("REV-GEO-TOTAL@2023"), ids.toString());
+        assertEquals(10, ids.size(), ids.toString());
+
+        Run known = Run.of("check", "--format", "json", "--baseline", baseline.toString(), c.path());
+        assertEquals(0, known.exitCode(), known::toString);
+        JsonNode s = JSON.readTree(known.out()).get("summary");
+        assertEquals(1, s.get("failed").asInt());
+        assertEquals(10, s.get("known").asInt());
+        assertTrue(Run.of("check", "-q", "--baseline", baseline.toString(), c.path()).out().contains("KNOWN"));
+
+        // a new failure elsewhere still fails
+        c.set("cash_flow.csv", "Cash flows from operating activities > Income tax paid", "2023", "(22,928)");
+        Run fresh = Run.of("check", "--format", "json", "--baseline", baseline.toString(), c.path());
+        assertEquals(1, fresh.exitCode());
+        JsonNode fs = JSON.readTree(fresh.out()).get("summary");
+        assertEquals(10, fs.get("known").asInt());
+        assertEquals(2, fs.get("failed").asInt());
+
+        // the recorded failure with different figures is new again
+        FilingCopy d = FilingCopy.of(FilingCopy.SENSETIME, temp);
+        d.set("revenue_by_geography.csv", "Northeast Asia", "2023", "343,950");
+        Run changed = Run.of("check", "--format", "json", "--baseline", baseline.toString(), d.path());
+        assertEquals(1, changed.exitCode(), changed::toString);
+        assertEquals(9, JSON.readTree(changed.out()).get("summary").get("known").asInt());
+    }
+
+    @Test
+    void baselineThatIsNotOne_isAnInputError() throws IOException {
+        Path bad = Files.writeString(temp.resolve("b.json"), "{\"entries\": []}");
+        Run run = Run.of("check", "--baseline", bad.toString(), FilingCopy.SENSETIME.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("not a crossfoot baseline"), run.err());
+        assertFalse(run.err().contains("Exception"));
+    }
+}
