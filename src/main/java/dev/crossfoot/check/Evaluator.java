@@ -152,7 +152,7 @@ final class Evaluator {
                     .append(Decimals.grouped(tolerance, 0));
         }
         if (!rule.info().reason().isEmpty()) {
-            sb.append(" (").append(rule.info().reason().strip()).append(')');
+            sb.append(" (").append(rule.info().reason().strip().replaceAll("\\s+", " ")).append(')');
         }
         return sb.toString();
     }

@@ -3,8 +3,12 @@ package dev.crossfoot.cli;
 import dev.crossfoot.check.Checker;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.parse.BaselineReader;
+import dev.crossfoot.render.GithubRenderer;
+import dev.crossfoot.render.HtmlRenderer;
 import dev.crossfoot.render.JsonRenderer;
+import dev.crossfoot.render.JunitXmlRenderer;
 import dev.crossfoot.render.Renderer;
+import dev.crossfoot.render.SarifRenderer;
 import dev.crossfoot.render.TextRenderer;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
@@ -38,7 +42,7 @@ import picocli.CommandLine.Option;
             ExitCodes.INTERNAL_TEXT})
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, junit, sarif, github, html }
 
     enum ColorMode { auto, always, never }
 
@@ -93,6 +97,10 @@ final class CheckCommand implements Callable<Integer> {
         Report report = Runs.run(checker, dirs, err);
         Renderer renderer = switch (format) {
             case json -> new JsonRenderer();
+            case junit -> new JunitXmlRenderer();
+            case sarif -> new SarifRenderer();
+            case github -> new GithubRenderer();
+            case html -> new HtmlRenderer();
             case text -> new TextRenderer(useColor(), quiet);
         };
         return Runs.write(renderer, report, output, cmd.getOut(), err) ? exitCode(report, failOn) : ExitCodes.UNUSABLE;

@@ -56,13 +56,13 @@ public final class TextRenderer implements Renderer {
         List<FilingReport> filings = report.filings();
         if (filings.size() > 1) {
             out.write("\n");
-            out.write(String.format("%-40s %7s %7s %7s %7s %7s%n", "Filing", "checks", "passed", "failed", "warned", "errors")
+            out.write(String.format(java.util.Locale.ROOT, "%-40s %7s %7s %7s %7s %7s%n", "Filing", "checks", "passed", "failed", "warned", "errors")
                     .replace(System.lineSeparator(), "\n"));
             for (FilingReport f : filings) {
                 Summary s = f.summary();
                 String line = f.isError()
-                        ? String.format("%-40s %7s %7s %7s %7s %7s", f.path(), "-", "-", "-", "-", "input")
-                        : String.format("%-40s %7d %7d %7d %7d %7d", f.path(), s.total(), s.passed(), s.failed(), s.warned(), s.errors());
+                        ? String.format(java.util.Locale.ROOT, "%-40s %7s %7s %7s %7s %7s", f.path(), "-", "-", "-", "-", "input")
+                        : String.format(java.util.Locale.ROOT, "%-40s %7d %7d %7d %7d %7d", f.path(), s.total(), s.passed(), s.failed(), s.warned(), s.errors());
                 out.write(line.stripTrailing() + "\n");
             }
         }
@@ -99,19 +99,19 @@ public final class TextRenderer implements Renderer {
             tolW = Math.max(tolW, num(x.tolerance()).length() + 1);
         }
         if (!shown.isEmpty()) {
-            out.write(String.format("  %-5s %-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
+            out.write(String.format(java.util.Locale.ROOT, "  %-5s %-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
                     + "s  %" + diffW + "s  %" + tolW + "s  %s", "", "rule", "column", "row", "reported", "computed", "diff",
                     "tol", "cast").stripTrailing() + "\n");
         }
         for (Finding x : shown) {
             String row = x.row().length() > MAX_ROW ? x.row().substring(0, MAX_ROW - 1) + "…" : x.row();
             String cast = x.status() == Status.ERROR ? "" : x.exact() ? "exact" : "rounding";
-            String line = String.format("%-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
+            String line = String.format(java.util.Locale.ROOT, "%-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
                             + "s  %" + diffW + "s  %" + tolW + "s  %s", x.rule(), x.column(), row, x.reported(),
                     num(x.computed()), num(x.difference()), x.tolerance() == null ? "" : "±" + num(x.tolerance()), cast);
             out.write("  " + (x.known() ? known() : status(x.status())) + " " + line.stripTrailing() + "\n");
             if (x.status() != Status.PASS) {
-                out.write("        " + x.message() + " [" + x.file() + (x.line() > 0 ? ":" + x.line() : "") + "]\n");
+                out.write("        " + x.message().replaceAll("\\R", " ") + " [" + x.file() + (x.line() > 0 ? ":" + x.line() : "") + "]\n");
                 for (String d : x.diagnoses()) {
                     out.write("        - " + d + "\n");
                 }
