@@ -2,8 +2,6 @@ package dev.crossfoot.cli;
 
 import dev.crossfoot.check.Checker;
 import dev.crossfoot.render.BaselineRenderer;
-import dev.crossfoot.result.Report;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +35,7 @@ final class BaselineCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         CommandLine cmd = spec.commandLine();
         List<Path> dirs = filings.filings(cmd);
         if (output != null) {
@@ -49,10 +47,7 @@ final class BaselineCommand implements Callable<Integer> {
             }
         }
         Checker checker = Runs.checker(filings.options(cmd, Set.of()), cmd.getErr(), filings.verbose);
-        Report report = Runs.run(checker, dirs, cmd.getErr());
-        if (!report.inputErrors().isEmpty()) {
-            return ExitCodes.UNUSABLE;
-        }
-        return Runs.write(new BaselineRenderer(), report, output, cmd.getOut(), cmd.getErr()) ? ExitCodes.OK : ExitCodes.UNUSABLE;
+        Runs.Outcome outcome = Runs.render(checker, dirs, new BaselineRenderer(), output, cmd.getOut(), cmd.getErr());
+        return outcome == null || outcome.totals().inputErrors() > 0 ? ExitCodes.UNUSABLE : ExitCodes.OK;
     }
 }

@@ -10,12 +10,6 @@ import dev.crossfoot.render.JunitXmlRenderer;
 import dev.crossfoot.render.Renderer;
 import dev.crossfoot.render.SarifRenderer;
 import dev.crossfoot.render.TextRenderer;
-import dev.crossfoot.result.FilingReport;
-import dev.crossfoot.result.Finding;
-import dev.crossfoot.result.Report;
-import dev.crossfoot.result.Severity;
-import dev.crossfoot.result.Status;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
     ColorMode color;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         CommandLine cmd = spec.commandLine();
         PrintWriter err = cmd.getErr();
         List<Path> dirs = filings.filings(cmd);
@@ -94,7 +88,6 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.UNUSABLE;
             }
         }
-        Report report = Runs.run(checker, dirs, err);
         Renderer renderer = switch (format) {
             case json -> new JsonRenderer();
             case junit -> new JunitXmlRenderer();
@@ -103,28 +96,19 @@ final class CheckCommand implements Callable<Integer> {
             case html -> new HtmlRenderer();
             case text -> new TextRenderer(useColor(), quiet);
         };
-        return Runs.write(renderer, report, output, cmd.getOut(), err) ? exitCode(report, failOn) : ExitCodes.UNUSABLE;
+        Runs.Outcome outcome = Runs.render(checker, dirs, renderer, output, cmd.getOut(), err);
+        return outcome == null ? ExitCodes.UNUSABLE : exitCode(outcome, failOn);
     }
 
-    static int exitCode(Report report, FailOn failOn) {
-        if (!report.inputErrors().isEmpty()) {
+    static int exitCode(Runs.Outcome outcome, FailOn failOn) {
+        if (outcome.totals().inputErrors() > 0) {
             return ExitCodes.UNUSABLE;
         }
-        if (failOn == FailOn.never) {
-            return ExitCodes.OK;
-        }
-        for (FilingReport f : report.filings()) {
-            for (Finding x : f.findings()) {
-                if (!x.isNew()) {
-                    continue;
-                }
-                boolean errorRule = x.status() == Status.FAIL || (x.status() == Status.ERROR && x.severity() == Severity.ERROR);
-                if (errorRule || failOn == FailOn.warning) {
-                    return ExitCodes.FAILED;
-                }
-            }
-        }
-        return ExitCodes.OK;
+        return switch (failOn) {
+            case never -> ExitCodes.OK;
+            case error -> outcome.newFailure() ? ExitCodes.FAILED : ExitCodes.OK;
+            case warning -> outcome.newFailure() || outcome.newWarning() ? ExitCodes.FAILED : ExitCodes.OK;
+        };
     }
 
     private boolean useColor() {

@@ -1,8 +1,6 @@
 package dev.crossfoot.cli;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,20 +43,19 @@ final class OutputFile {
         return null;
     }
 
-    static void writeAtomically(Path file, String content) throws IOException {
+    /** A temporary file beside {@code file}, to write the report into before {@link #commit}. */
+    static Path temp(Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        return Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    }
+
+    /** Renames the finished temporary file over {@code file}, atomically where the file system can. */
+    static void commit(Path tmp, Path file) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(content);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -4,11 +4,19 @@ import dev.crossfoot.check.CheckOptions;
 import dev.crossfoot.check.Checker;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.render.Renderer;
+import dev.crossfoot.render.StreamingRenderer;
 import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Report;
+import dev.crossfoot.result.Severity;
+import dev.crossfoot.result.Status;
+import dev.crossfoot.result.Totals;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +25,10 @@ import java.util.List;
 final class Runs {
 
     private Runs() {
+    }
+
+    /** What a run found, as the exit code needs it. */
+    record Outcome(Totals totals, boolean newFailure, boolean newWarning) {
     }
 
     static Checker checker(CheckOptions options, PrintWriter err, boolean verbose) {
@@ -29,20 +41,6 @@ final class Runs {
         });
     }
 
-    /** Runs the checker over the filings, with a progress bar on a terminal, and prints each input error as one line. */
-    static Report run(Checker checker, List<Path> dirs, PrintWriter err) {
-        List<FilingReport> reports = new ArrayList<>(dirs.size());
-        try (Progress progress = Progress.start(dirs.size())) {
-            checker.check(dirs, reports::add, progress::done);
-        }
-        Report report = new Report(reports, checker.options().exact(), checker.options().extraTolerance());
-        for (FilingReport f : report.inputErrors()) {
-            err.println("crossfoot: " + f.error());
-        }
-        err.flush();
-        return report;
-    }
-
     static int unusable(PrintWriter err, InputException e, boolean verbose) {
         err.println("crossfoot: " + e.oneLine());
         if (verbose) {
@@ -52,22 +50,93 @@ final class Runs {
         return ExitCodes.UNUSABLE;
     }
 
-    /** Renders to standard output or, atomically, to a file. False (after saying why) if the file cannot be written. */
-    static boolean write(Renderer renderer, Report report, Path output, PrintWriter out, PrintWriter err) throws IOException {
-        if (output == null) {
-            renderer.render(report, out);
-            out.flush();
-            return true;
-        }
-        StringWriter buffer = new StringWriter();
-        renderer.render(report, buffer);
+    /**
+     * Checks the filings and renders the report to standard output or, atomically, to {@code output}.
+     * A streaming renderer gets each filing as soon as it is checked (in order) and the filing is then
+     * dropped; another renderer gets the whole report at the end. Each input error is printed as one line
+     * on stderr as it comes.
+     *
+     * @return the outcome, or null (after saying why on stderr) when the report could not be written
+     */
+    static Outcome render(Checker checker, List<Path> dirs, Renderer renderer, Path output, PrintWriter out, PrintWriter err) {
+        Path tmp = null;
         try {
-            OutputFile.writeAtomically(output, buffer.toString());
-            return true;
-        } catch (IOException e) {
-            err.println("crossfoot: cannot write the report to " + output + ": " + e.getMessage());
+            Writer target;
+            if (output == null) {
+                target = out;
+            } else {
+                tmp = OutputFile.temp(output);
+                target = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            }
+            Outcome outcome;
+            try {
+                outcome = run(checker, dirs, renderer, target, err);
+                target.flush();
+            } finally {
+                if (tmp != null) {
+                    target.close();
+                }
+            }
+            if (tmp != null) {
+                OutputFile.commit(tmp, output);
+                tmp = null;
+            }
+            return outcome;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("crossfoot: cannot write the report to " + (output == null ? "standard output" : output) + ": "
+                    + (e.getCause() != null && e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage()));
             err.flush();
-            return false;
+            return null;
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is ours and in the report's directory; nothing else to do
+                }
+            }
         }
+    }
+
+    private static Outcome run(Checker checker, List<Path> dirs, Renderer renderer, Writer target, PrintWriter err) throws IOException {
+        CheckOptions o = checker.options();
+        StreamingRenderer streaming = renderer instanceof StreamingRenderer s ? s : null;
+        List<Totals.FilingTotal> totals = new ArrayList<>(dirs.size());
+        List<FilingReport> kept = new ArrayList<>();
+        boolean[] flags = new boolean[2];
+        if (streaming != null) {
+            streaming.begin(o.exact(), o.extraTolerance(), target);
+        }
+        try (Progress progress = Progress.start(dirs.size())) {
+            checker.check(dirs, f -> {
+                totals.add(Totals.FilingTotal.of(f));
+                if (f.isError()) {
+                    err.println("crossfoot: " + f.error());
+                    err.flush();
+                }
+                for (Finding x : f.findings()) {
+                    if (x.isNew()) {
+                        boolean fatal = x.status() == Status.FAIL || (x.status() == Status.ERROR && x.severity() == Severity.ERROR);
+                        flags[fatal ? 0 : 1] = true;
+                    }
+                }
+                if (streaming != null) {
+                    try {
+                        streaming.filing(f, target);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                } else {
+                    kept.add(f);
+                }
+            }, progress::done);
+        }
+        Totals t = new Totals(totals, o.exact(), o.extraTolerance());
+        if (streaming != null) {
+            streaming.end(t, target);
+        } else {
+            renderer.render(new Report(kept, o.exact(), o.extraTolerance()), target);
+        }
+        return new Outcome(t, flags[0], flags[1]);
     }
 }

@@ -30,6 +30,12 @@ public final class Labels {
     }
 
     public static String normalize(String label) {
+        String fast = asciiNormalize(label);
+        return fast != null ? fast : normalizeUnicode(label);
+    }
+
+    /** The general normalisation (any text); {@link #normalize} takes a faster path for plain ASCII. */
+    static String normalizeUnicode(String label) {
         String s = Normalizer.normalize(label, Normalizer.Form.NFKC);
         s = DASHES.matcher(s).replaceAll("-");
         s = SINGLE_QUOTES.matcher(s).replaceAll("'");
@@ -37,6 +43,43 @@ public final class Labels {
         s = SPACED_DASH.matcher(s).replaceAll("-");
         s = BLANKS.matcher(s).replaceAll(" ").strip();
         return s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The same normalisation for a label of printable ASCII only (most labels), without regular
+     * expressions or Unicode tables: blanks around '-' dropped, runs of blanks as one, lower case.
+     * Returns null when the label holds anything else.
+     */
+    private static String asciiNormalize(String label) {
+        int n = label.length();
+        StringBuilder sb = new StringBuilder(n);
+        boolean pendingSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = label.charAt(i);
+            if (c > 126 || (c < 32 && c != '\t' && c != '\n' && c != '\r') || c == '`') {
+                return null;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pendingSpace = sb.length() > 0;
+                continue;
+            }
+            if (c == '-') {
+                pendingSpace = false;
+                sb.append('-');
+                // blanks after a dash are dropped too
+                while (i + 1 < n && (label.charAt(i + 1) == ' ' || label.charAt(i + 1) == '\t'
+                        || label.charAt(i + 1) == '\n' || label.charAt(i + 1) == '\r')) {
+                    i++;
+                }
+                continue;
+            }
+            if (pendingSpace) {
+                sb.append(' ');
+                pendingSpace = false;
+            }
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return sb.toString();
     }
 
     /** How a label is shown in reports: an empty label as "(unlabelled)". */

@@ -1,6 +1,5 @@
 package dev.crossfoot.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.Interval;
@@ -47,96 +46,184 @@ public final class FilingReader {
             throw new InputException(SourceLocation.of(shownDir), "no " + FILING_FILE
                     + " here; a filing directory holds filing.yaml (tables and units) beside its CSV files");
         }
-        FilingSpec spec;
-        String text = Yaml.readChecked(yaml, shownYaml);
-        try {
-            spec = Yaml.MAPPER.readValue(text, FilingSpec.class);
-        } catch (JsonProcessingException e) {
-            throw Yaml.error(shownYaml, e, "invalid filing description");
-        }
-        if (spec == null) {
+        YamlNode doc = Yaml.parse(yaml, shownYaml);
+        if (doc == null) {
             throw new InputException(SourceLocation.of(shownYaml), "the file is empty; declare issuer, periods and tables");
         }
-        SourceLocation at = SourceLocation.of(shownYaml);
-        if (spec.tables() == null || spec.tables().isEmpty()) {
-            throw new InputException(at, "no tables declared; list each table under 'tables:' with id, file and unit");
+        if (!(doc instanceof YamlNode.Mapping root)) {
+            throw new InputException(doc.location(), "filing.yaml must be a mapping of issuer, document, periods, markers and tables");
         }
-        List<String> periods = spec.periods() == null ? List.of() : spec.periods();
-        Map<String, MarkerSpec> markers = markers(spec, at);
-        Map<String, Table> tables = new LinkedHashMap<>();
+        root.requireKnownKeys(TOP_KEYS, "");
+        String what = "filing.yaml";
+        List<String> periods = strings(root.get("periods"), "periods");
+        Map<String, MarkerSpec> markers = markers(root.get("markers"));
+        YamlNode tablesNode = root.get("tables");
+        if (!(tablesNode instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+            throw new InputException(tablesNode == null ? root.location() : tablesNode.location(),
+                    "no tables declared; list each table under 'tables:' with id, file and unit");
+        }
+        // declarations are checked in order; the CSV files are then read in parallel, and the first
+        // problem in declaration order is the one reported, whatever finished first
+        List<java.util.concurrent.Callable<Table>> loads = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         Set<String> files = new HashSet<>();
-        for (int i = 0; i < spec.tables().size(); i++) {
-            FilingSpec.TableYaml t = spec.tables().get(i);
-            String where = "tables[" + (i + 1) + "]";
-            if (t == null) {
-                throw new InputException(at, where + " is empty");
+        for (YamlNode item : seq.items()) {
+            if (!(item instanceof YamlNode.Mapping t)) {
+                throw new InputException(item.location(), "each table is a mapping with id, file and unit");
             }
-            require(t.id(), at, where + " has no 'id'");
-            if (!t.id().matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-                throw new InputException(at, "table id '" + t.id() + "' must start with a letter and hold only letters, digits, '_', '.' or '-'");
+            SourceLocation at = t.location();
+            t.requireKnownKeys(TABLE_KEYS, "a table");
+            String id = t.text("id", "table");
+            require(id, at, "a table has no 'id'");
+            if (!id.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                throw new InputException(at, "table id '" + id + "' must start with a letter and hold only letters, digits, '_', '.' or '-'");
             }
-            require(t.file(), at, "table '" + t.id() + "' has no 'file'");
-            require(t.unit(), at, "table '" + t.id() + "' has no 'unit' (the unit as printed, e.g. RMB'000)");
-            if (tables.containsKey(t.id())) {
-                throw new InputException(at, "table id '" + t.id() + "' is declared twice; ids must be unique");
+            String file = t.text("file", "table '" + id + "'");
+            require(file, at, "table '" + id + "' has no 'file'");
+            String unitText = t.text("unit", "table '" + id + "'");
+            require(unitText, at, "table '" + id + "' has no 'unit' (the unit as printed, e.g. RMB'000)");
+            if (!ids.add(id)) {
+                throw new InputException(at, "table id '" + id + "' is declared twice; ids must be unique");
             }
-            if (!files.add(t.file())) {
-                throw new InputException(at, "file '" + t.file() + "' is declared for two tables");
+            if (!files.add(file)) {
+                throw new InputException(at, "file '" + file + "' is declared for two tables");
             }
-            Path file = inside(dir, t.file(), at, t.id());
-            CsvTableReader.Spec cs = tableSpec(t, markers, at);
-            tables.put(t.id(), CsvTableReader.read(file, shown(dir, t.file()), t.file(), cs));
+            Path path = inside(dir, file, at, id);
+            CsvTableReader.Spec cs = tableSpec(t, id, unitText, markers);
+            loads.add(() -> CsvTableReader.read(path, shown(dir, file), file, cs));
         }
-        return new Filing(shownDir, nz(spec.issuer()), nz(spec.document()), periods, tables);
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (Table t : loadAll(loads)) {
+            tables.put(t.id(), t);
+        }
+        return new Filing(shownDir, nz(root.text("issuer", what)), nz(root.text("document", what)), periods, tables);
     }
 
-    private static CsvTableReader.Spec tableSpec(FilingSpec.TableYaml t, Map<String, MarkerSpec> markers, SourceLocation at) {
-        Unit unit = unit(t.unit(), at, "table '" + t.id() + "'");
+    /** Runs the loads in parallel; returns the tables in order, or throws the first failure in order. */
+    private static List<Table> loadAll(List<java.util.concurrent.Callable<Table>> loads) {
+        List<Object> results = java.util.stream.IntStream.range(0, loads.size()).parallel().mapToObj(i -> {
+            try {
+                return (Object) loads.get(i).call();
+            } catch (Exception | StackOverflowError e) {
+                return e;
+            }
+        }).toList();
+        List<Table> out = new ArrayList<>(results.size());
+        for (Object r : results) {
+            if (r instanceof RuntimeException e) {
+                throw e;
+            }
+            if (r instanceof Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            out.add((Table) r);
+        }
+        return out;
+    }
+
+    private static final Set<String> TOP_KEYS = Set.of("issuer", "document", "source", "periods", "markers", "tables");
+    private static final Set<String> TABLE_KEYS = Set.of("id", "title", "file", "source", "unit", "max_decimals", "columns", "rows");
+    private static final Set<String> MARKER_KEYS = Set.of("meaning", "min", "max", "unit");
+
+    private static List<String> strings(YamlNode n, String key) {
+        if (n == null) {
+            return List.of();
+        }
+        if (!(n instanceof YamlNode.Sequence s)) {
+            throw new InputException(n.location(), "'" + key + "' must be a list, e.g. [\"2023\", \"2022\"]");
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlNode x : s.items()) {
+            if (!(x instanceof YamlNode.Scalar sc) || sc.isNull() || sc.isBoolean()) {
+                throw new InputException(x.location(), "each of '" + key + "' must be text");
+            }
+            out.add(sc.text());
+        }
+        return out;
+    }
+
+    /** A mapping of text to text (per-column and per-row units), or an empty one. */
+    private static Map<String, String> textMap(YamlNode n, String what) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n == null) {
+            return out;
+        }
+        if (!(n instanceof YamlNode.Mapping m)) {
+            throw new InputException(n.location(), what + " must be a mapping of name to unit");
+        }
+        for (String k : m.entries().keySet()) {
+            String v = m.text(k, what);
+            out.put(k, v == null ? "" : v);
+        }
+        return out;
+    }
+
+    private static CsvTableReader.Spec tableSpec(YamlNode.Mapping t, String id, String unitText, Map<String, MarkerSpec> markers) {
+        SourceLocation at = t.location();
+        Unit unit = unit(unitText, at, "table '" + id + "'");
         Map<String, Unit> columnUnits = new LinkedHashMap<>();
         List<String> textColumns = new ArrayList<>();
-        if (t.columns() != null) {
-            for (Map.Entry<String, String> e : t.columns().entrySet()) {
-                String v = e.getValue() == null ? "" : e.getValue().strip();
-                if (v.equalsIgnoreCase("text")) {
-                    textColumns.add(e.getKey().strip());
-                } else {
-                    columnUnits.put(e.getKey().strip(), unit(v, at, "table '" + t.id() + "' column '" + e.getKey() + "'"));
-                }
+        YamlNode columnsNode = t.get("columns");
+        for (Map.Entry<String, String> e : textMap(columnsNode, "table '" + id + "' columns").entrySet()) {
+            String v = e.getValue().strip();
+            if (v.equalsIgnoreCase("text")) {
+                textColumns.add(e.getKey().strip());
+            } else {
+                columnUnits.put(e.getKey().strip(), unit(v, columnsNode.location(), "table '" + id + "' column '" + e.getKey() + "'"));
             }
         }
         Map<String, Unit> rowUnits = new LinkedHashMap<>();
-        if (t.rows() != null) {
-            for (Map.Entry<String, String> e : t.rows().entrySet()) {
-                rowUnits.put(e.getKey(), unit(e.getValue(), at, "table '" + t.id() + "' row '" + e.getKey() + "'"));
+        YamlNode rowsNode = t.get("rows");
+        for (Map.Entry<String, String> e : textMap(rowsNode, "table '" + id + "' rows").entrySet()) {
+            rowUnits.put(e.getKey(), unit(e.getValue(), rowsNode.location(), "table '" + id + "' row '" + e.getKey() + "'"));
+        }
+        Integer maxDecimals = null;
+        String md = t.text("max_decimals", "table '" + id + "'");
+        if (md != null) {
+            try {
+                maxDecimals = Integer.valueOf(md.strip());
+            } catch (NumberFormatException e) {
+                maxDecimals = -1;
+            }
+            if (maxDecimals < 0 || maxDecimals > 12) {
+                throw new InputException(t.get("max_decimals").location(), "table '" + id + "': max_decimals must be a whole number from 0 to 12 (found " + md + ")");
             }
         }
-        if (t.maxDecimals() != null && (t.maxDecimals() < 0 || t.maxDecimals() > 12)) {
-            throw new InputException(at, "table '" + t.id() + "': max_decimals must be between 0 and 12 (found " + t.maxDecimals() + ")");
-        }
-        return new CsvTableReader.Spec(t.id(), t.title() == null ? t.id() : t.title(), unit, columnUnits, textColumns,
-                rowUnits, markers, at, t.maxDecimals());
+        String title = t.text("title", "table '" + id + "'");
+        return new CsvTableReader.Spec(id, title == null ? id : title, unit, columnUnits, textColumns, rowUnits, markers, at, maxDecimals);
     }
 
-    private static Map<String, MarkerSpec> markers(FilingSpec spec, SourceLocation at) {
+    private static Map<String, MarkerSpec> markers(YamlNode n) {
         Map<String, MarkerSpec> out = new LinkedHashMap<>();
-        if (spec.markers() == null) {
+        if (n == null) {
             return out;
         }
-        for (Map.Entry<String, FilingSpec.MarkerYaml> e : spec.markers().entrySet()) {
-            FilingSpec.MarkerYaml m = e.getValue();
+        if (!(n instanceof YamlNode.Mapping m)) {
+            throw new InputException(n.location(), "'markers' must map each marker to its meaning, e.g. \"*\": {meaning: ..., min: \"0\", max: \"1\", unit: RMB'000}");
+        }
+        for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
             String what = "marker '" + e.getKey() + "'";
-            if (m == null || m.meaning() == null || m.meaning().isBlank()) {
+            if (!(e.getValue() instanceof YamlNode.Mapping spec)) {
+                throw new InputException(e.getValue().location(), what + " needs a 'meaning' (as the announcement's footnote says)");
+            }
+            spec.requireKnownKeys(MARKER_KEYS, what);
+            SourceLocation at = spec.location();
+            String meaning = spec.text("meaning", what);
+            if (meaning == null || meaning.isBlank()) {
                 throw new InputException(at, what + " needs a 'meaning' (as the announcement's footnote says)");
             }
+            String min = spec.text("min", what);
+            String max = spec.text("max", what);
+            String unitText = spec.text("unit", what);
             Interval bounds = null;
-            if (m.min() != null || m.max() != null || m.unit() != null) {
-                if (m.min() == null || m.max() == null || m.unit() == null) {
+            if (min != null || max != null || unitText != null) {
+                if (min == null || max == null || unitText == null) {
                     throw new InputException(at, what + ": give min, max and unit together, or none of them");
                 }
-                Unit u = unit(m.unit(), at, what);
+                Unit u = unit(unitText, at, what);
                 try {
-                    BigDecimal lo = u.toBase(new BigDecimal(m.min().replace(",", "").strip()));
-                    BigDecimal hi = u.toBase(new BigDecimal(m.max().replace(",", "").strip()));
+                    BigDecimal lo = u.toBase(new BigDecimal(min.replace(",", "").strip()));
+                    BigDecimal hi = u.toBase(new BigDecimal(max.replace(",", "").strip()));
                     bounds = new Interval(lo, hi);
                 } catch (NumberFormatException ex) {
                     throw new InputException(at, what + ": min and max must be plain numbers such as 0 and 1");
@@ -144,7 +231,7 @@ public final class FilingReader {
                     throw new InputException(at, what + ": min must not exceed max");
                 }
             }
-            out.put(e.getKey().strip(), new MarkerSpec(e.getKey().strip(), m.meaning().strip(), bounds));
+            out.put(e.getKey().strip(), new MarkerSpec(e.getKey().strip(), meaning.strip(), bounds));
         }
         return out;
     }

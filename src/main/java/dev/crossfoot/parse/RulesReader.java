@@ -1,11 +1,5 @@
 package dev.crossfoot.parse;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.result.Severity;
@@ -17,11 +11,9 @@ import dev.crossfoot.rules.RowRef;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleInfo;
 import dev.crossfoot.rules.RuleSet;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,53 +44,36 @@ public final class RulesReader {
             throw new InputException(SourceLocation.of(shown), Files.exists(file)
                     ? "not a regular file; give a rules YAML file" : "no such rules file");
         }
+        YamlNode doc = Yaml.parse(file, shown);
+        if (doc == null) {
+            throw new InputException(SourceLocation.of(shown), "the file is empty; write 'rules:' and a list of rules");
+        }
+        if (!(doc instanceof YamlNode.Mapping root)) {
+            throw new InputException(doc.location(), "expected 'rules:' at the top of the file");
+        }
+        for (String key : root.entries().keySet()) {
+            if (!key.equals("rules")) {
+                throw new InputException(root.keyLocations().get(key), "unknown key '" + key + "' at the top level; the file holds 'rules:' only");
+            }
+        }
+        YamlNode list = root.entries().get("rules");
+        if (list == null) {
+            throw new InputException(SourceLocation.of(shown), "no 'rules:' list in the file");
+        }
+        if (!(list instanceof YamlNode.Sequence seq)) {
+            throw new InputException(list.location(), "'rules:' must be a list of rules (each starting with '- id:')");
+        }
         List<Rule> rules = new ArrayList<>();
-        String text = Yaml.readChecked(file, shown);
-        try (JsonParser p = Yaml.MAPPER.getFactory().createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new InputException(SourceLocation.of(shown), "the file is empty; write 'rules:' and a list of rules");
+        for (YamlNode item : seq.items()) {
+            if (!(item instanceof YamlNode.Mapping m)) {
+                throw new InputException(item.location(), "each rule must be a mapping with id, kind, title and its keys");
             }
-            if (t != JsonToken.START_OBJECT) {
-                throw new InputException(at(shown, p.currentTokenLocation()), "expected 'rules:' at the top of the file");
-            }
-            boolean sawRules = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonLocation keyAt = p.currentTokenLocation();
-                if (!key.equals("rules")) {
-                    throw new InputException(at(shown, keyAt), "unknown key '" + key + "' at the top level; the file holds 'rules:' only");
-                }
-                sawRules = true;
-                if (p.nextToken() != JsonToken.START_ARRAY) {
-                    throw new InputException(at(shown, p.currentTokenLocation()), "'rules:' must be a list of rules (each starting with '- id:')");
-                }
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    SourceLocation ruleAt = at(shown, p.currentTokenLocation());
-                    if (p.currentToken() != JsonToken.START_OBJECT) {
-                        throw new InputException(ruleAt, "each rule must be a mapping with id, kind, title and its keys");
-                    }
-                    ObjectNode node = Yaml.MAPPER.readTree(p);
-                    rules.add(rule(node, ruleAt));
-                }
-            }
-            if (!sawRules) {
-                throw new InputException(SourceLocation.of(shown), "no 'rules:' list in the file");
-            }
-        } catch (JsonProcessingException e) {
-            throw Yaml.error(shown, e, "invalid rules file");
-        } catch (IOException e) {
-            throw new InputException(SourceLocation.of(shown), "cannot read: " + e.getMessage(), e);
+            rules.add(rule(m, m.location()));
         }
         return new RuleSet(rules);
     }
 
-    private static SourceLocation at(String shown, JsonLocation loc) {
-        return loc == null || loc.getLineNr() < 1 ? SourceLocation.of(shown)
-                : SourceLocation.of(shown, loc.getLineNr(), Math.max(0, loc.getColumnNr()));
-    }
-
-    static Rule rule(ObjectNode n, SourceLocation at) {
+    static Rule rule(YamlNode.Mapping n, SourceLocation at) {
         String id = text(n, "id", at, null);
         if (id == null) {
             throw new InputException(at, "a rule has no 'id'; give each rule a stable id such as REV-SEG-TOTAL");
@@ -111,14 +86,12 @@ public final class RulesReader {
             throw new InputException(at, "rule " + id + ": " + (kind == null ? "no 'kind'" : "unknown kind '" + kind + "'")
                     + "; use one of " + String.join(", ", new TreeSet<>(KEYS.keySet())));
         }
-        Iterator<String> names = n.fieldNames();
-        while (names.hasNext()) {
-            String k = names.next();
+        for (String k : n.entries().keySet()) {
             if (!COMMON.contains(k) && !KEYS.get(kind).contains(k)) {
                 Set<String> allowed = new TreeSet<>(COMMON);
                 allowed.addAll(KEYS.get(kind));
-                throw new InputException(at, "rule " + id + ": unknown key '" + k + "' for a " + kind + " rule; its keys: "
-                        + String.join(", ", allowed));
+                throw new InputException(n.keyLocations().get(k), "rule " + id + ": unknown key '" + k + "' for a " + kind
+                        + " rule; its keys: " + String.join(", ", allowed));
             }
         }
         String title = text(n, "title", at, id);
@@ -157,7 +130,7 @@ public final class RulesReader {
         }
     }
 
-    private static Rule formula(RuleInfo info, String table, ObjectNode n, SourceLocation at) {
+    private static Rule formula(RuleInfo info, String table, YamlNode.Mapping n, SourceLocation at) {
         String id = info.id();
         LinearExpr[] sides = Expressions.parseRelation(need(text(n, "check", at, id), "check", id, at));
         CellRef result = sides[0].singleCell();
@@ -170,7 +143,7 @@ public final class RulesReader {
         return new Rule.Formula(info, table, result, sides[1], list(n, "columns", at, id));
     }
 
-    private static Rule tie(RuleInfo info, String table, ObjectNode n, SourceLocation at) {
+    private static Rule tie(RuleInfo info, String table, YamlNode.Mapping n, SourceLocation at) {
         String id = info.id();
         LinearExpr figure = Expressions.parse(need(text(n, "figure", at, id), "figure", id, at));
         CellRef cell = figure.singleCell();
@@ -183,7 +156,7 @@ public final class RulesReader {
         return new Rule.Tie(info, table, cell, other, list(n, "columns", at, id));
     }
 
-    private static Rule ratio(RuleInfo info, String table, ObjectNode n, SourceLocation at) {
+    private static Rule ratio(RuleInfo info, String table, YamlNode.Mapping n, SourceLocation at) {
         String id = info.id();
         String m = need(text(n, "measure", at, id), "measure", id, at);
         Rule.Measure measure = switch (m) {
@@ -209,19 +182,20 @@ public final class RulesReader {
         forbid(n, at, id, measure.key(), "figure", "numerator", "denominator");
         need(table, "table", id, at);
         List<RowRef> rows = needList(list(n, "rows", at, id), "rows", id, at).stream().map(RowRef::parse).toList();
-        JsonNode cols = n.get("columns");
-        if (cols == null || !cols.isObject() || cols.isEmpty()) {
+        YamlNode cols = n.get("columns");
+        if (!(cols instanceof YamlNode.Mapping colMap) || colMap.entries().isEmpty()) {
             throw new InputException(at, "rule " + id + ": 'columns' must map each ratio column to "
                     + (measure == Rule.Measure.SHARE ? "its amount column, e.g. {\"2023 %\": \"2023\"}"
                     : "[current, prior] amount columns, e.g. {\"Year-over-year change\": [\"2023\", \"2022\"]}"));
         }
         Map<String, List<String>> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : iterable(cols.fields())) {
-            JsonNode v = e.getValue();
-            if (measure == Rule.Measure.SHARE && v.isTextual()) {
-                map.put(e.getKey(), List.of(v.asText()));
-            } else if (measure == Rule.Measure.CHANGE && v.isArray() && v.size() == 2 && v.get(0).isTextual() && v.get(1).isTextual()) {
-                map.put(e.getKey(), List.of(v.get(0).asText(), v.get(1).asText()));
+        for (Map.Entry<String, YamlNode> e : colMap.entries().entrySet()) {
+            YamlNode v = e.getValue();
+            if (measure == Rule.Measure.SHARE && isText(v)) {
+                map.put(e.getKey(), List.of(((YamlNode.Scalar) v).text()));
+            } else if (measure == Rule.Measure.CHANGE && v instanceof YamlNode.Sequence pair && pair.items().size() == 2
+                    && isText(pair.items().get(0)) && isText(pair.items().get(1))) {
+                map.put(e.getKey(), List.of(((YamlNode.Scalar) pair.items().get(0)).text(), ((YamlNode.Scalar) pair.items().get(1)).text()));
             } else {
                 throw new InputException(at, "rule " + id + ": column '" + e.getKey() + "' must map to "
                         + (measure == Rule.Measure.SHARE ? "one amount column" : "[current, prior] amount columns"));
@@ -236,9 +210,9 @@ public final class RulesReader {
         return new Rule.Ratio(info, table, measure, rows, base, map, null, null, null, List.of());
     }
 
-    private static void forbid(ObjectNode n, SourceLocation at, String id, String measure, String... keys) {
+    private static void forbid(YamlNode.Mapping n, SourceLocation at, String id, String measure, String... keys) {
         for (String k : keys) {
-            if (n.has(k)) {
+            if (n.entries().containsKey(k)) {
                 throw new InputException(at, "rule " + id + ": '" + k + "' does not apply to a ratio of measure " + measure);
             }
         }
@@ -251,74 +225,69 @@ public final class RulesReader {
         }
     }
 
-    private static Items items(JsonNode node, String key, String id, SourceLocation at) {
-        if (node == null || node.isNull()) {
+    private static Items items(YamlNode node, String key, String id, SourceLocation at) {
+        if (node == null) {
             throw new InputException(at, "rule " + id + " has no '" + key + "'");
         }
-        if (node.isArray()) {
+        if (node instanceof YamlNode.Sequence seq) {
             List<RowRef> rows = new ArrayList<>();
-            for (JsonNode x : node) {
-                if (!x.isTextual()) {
-                    throw new InputException(at, "rule " + id + ": each of '" + key + "' must be a row label");
+            for (YamlNode x : seq.items()) {
+                if (!isText(x)) {
+                    throw new InputException(x.location(), "rule " + id + ": each of '" + key + "' must be a row label");
                 }
-                rows.add(RowRef.parse(x.asText()));
+                rows.add(RowRef.parse(((YamlNode.Scalar) x).text()));
             }
             if (rows.isEmpty()) {
                 throw new InputException(at, "rule " + id + ": '" + key + "' is empty");
             }
             return new Items.Listed(rows);
         }
-        if (node.isObject()) {
-            Set<String> keys = new TreeSet<>();
-            node.fieldNames().forEachRemaining(keys::add);
-            if (!keys.equals(Set.of("from", "to")) || !node.get("from").isTextual() || !node.get("to").isTextual()) {
-                throw new InputException(at, "rule " + id + ": '" + key + "' as a range takes exactly 'from' and 'to' row labels");
+        if (node instanceof YamlNode.Mapping m) {
+            if (!m.entries().keySet().equals(Set.of("from", "to")) || !isText(m.get("from")) || !isText(m.get("to"))) {
+                throw new InputException(m.location(), "rule " + id + ": '" + key + "' as a range takes exactly 'from' and 'to' row labels");
             }
-            return new Items.Range(RowRef.parse(node.get("from").asText()), RowRef.parse(node.get("to").asText()));
+            return new Items.Range(RowRef.parse(m.text("from", id)), RowRef.parse(m.text("to", id)));
         }
         throw new InputException(at, "rule " + id + ": '" + key + "' must be a list of row labels or {from: ..., to: ...}");
     }
 
-    private static String text(ObjectNode n, String key, SourceLocation at, String id) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isValueNode() || v.isBoolean()) {
-            throw new InputException(at, (id == null ? "rule" : "rule " + id) + ": '" + key + "' must be text");
-        }
-        return v.asText();
+    private static boolean isText(YamlNode n) {
+        return n instanceof YamlNode.Scalar s && !s.isNull() && !s.isBoolean();
     }
 
-    private static boolean bool(ObjectNode n, String key, SourceLocation at, String id) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
+    private static String text(YamlNode.Mapping n, String key, SourceLocation at, String id) {
+        return n.text(key, id == null ? "rule" : "rule " + id);
+    }
+
+    private static boolean bool(YamlNode.Mapping n, String key, SourceLocation at, String id) {
+        YamlNode v = n.get(key);
+        if (v == null) {
             return false;
         }
-        if (!v.isBoolean()) {
-            throw new InputException(at, "rule " + id + ": '" + key + "' must be true or false");
+        if (!(v instanceof YamlNode.Scalar s) || !s.isBoolean()) {
+            throw new InputException(v.location(), "rule " + id + ": '" + key + "' must be true or false");
         }
-        return v.asBoolean();
+        return Boolean.parseBoolean(s.text());
     }
 
-    private static List<String> list(ObjectNode n, String key, SourceLocation at, String id) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
+    private static List<String> list(YamlNode.Mapping n, String key, SourceLocation at, String id) {
+        YamlNode v = n.get(key);
+        if (v == null) {
             return List.of();
         }
-        if (key.equals("columns") && v.isTextual() && v.asText().equals("all")) {
+        if (key.equals("columns") && isText(v) && ((YamlNode.Scalar) v).text().equals("all")) {
             return List.of(Rule.ALL_COLUMNS);
         }
-        if (!v.isArray()) {
+        if (!(v instanceof YamlNode.Sequence seq)) {
             throw new InputException(at, "rule " + id + ": '" + key + "' must be a list"
                     + (key.equals("columns") ? " of column names, or 'all'" : ""));
         }
         List<String> out = new ArrayList<>();
-        for (JsonNode x : v) {
-            if (!x.isValueNode() || x.isNull()) {
-                throw new InputException(at, "rule " + id + ": each of '" + key + "' must be text");
+        for (YamlNode x : seq.items()) {
+            if (!(x instanceof YamlNode.Scalar sc) || sc.isNull()) {
+                throw new InputException(x.location(), "rule " + id + ": each of '" + key + "' must be text");
             }
-            out.add(x.asText());
+            out.add(sc.text());
         }
         return out;
     }
@@ -337,7 +306,4 @@ public final class RulesReader {
         return v;
     }
 
-    private static <T> Iterable<T> iterable(Iterator<T> it) {
-        return () -> it;
-    }
 }

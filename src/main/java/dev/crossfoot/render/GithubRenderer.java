@@ -2,7 +2,8 @@ package dev.crossfoot.render;
 
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
-import dev.crossfoot.result.Report;
+import dev.crossfoot.result.Totals;
+import java.math.BigDecimal;
 import dev.crossfoot.result.Status;
 import java.io.IOException;
 import java.io.Writer;
@@ -24,42 +25,49 @@ import java.io.Writer;
  * {@code %0D} and {@code %0A}; in a property value {@code :} and {@code ,} also become {@code %3A} and
  * {@code %2C}. So every command is one line, whatever the input holds.
  */
-public final class GithubRenderer implements Renderer {
+public final class GithubRenderer implements StreamingRenderer {
 
     @Override
-    public void render(Report report, Writer out) throws IOException {
-        for (FilingReport f : report.filings()) {
-            if (f.isError()) {
-                out.write("::error file=" + property(f.path()) + ",title=crossfoot input::"
-                        + data(f.path() + " could not be checked: " + f.error()) + "\n");
+    public void begin(boolean exactMode, BigDecimal extraTolerance, Writer out) {
+        // workflow commands need no header
+    }
+
+    @Override
+    public void filing(FilingReport f, Writer out) throws IOException {
+        if (f.isError()) {
+            out.write("::error file=" + property(f.path()) + ",title=crossfoot input::"
+                    + data(f.path() + " could not be checked: " + f.error()) + "\n");
+            return;
+        }
+        for (Finding x : f.findings()) {
+            if (x.status() == Status.PASS) {
                 continue;
             }
-            for (Finding x : f.findings()) {
-                if (x.status() == Status.PASS) {
-                    continue;
+            String command = x.known() ? "notice" : Describe.fatal(x) ? "error" : "warning";
+            StringBuilder sb = new StringBuilder("::").append(command).append(' ');
+            if (x.file() != null && !x.file().isEmpty()) {
+                sb.append("file=").append(property(x.file())).append(',');
+                if (x.line() > 0) {
+                    sb.append("line=").append(x.line()).append(',');
                 }
-                String command = x.known() ? "notice" : Describe.fatal(x) ? "error" : "warning";
-                StringBuilder sb = new StringBuilder("::").append(command).append(' ');
-                if (x.file() != null && !x.file().isEmpty()) {
-                    sb.append("file=").append(property(x.file())).append(',');
-                    if (x.line() > 0) {
-                        sb.append("line=").append(x.line()).append(',');
-                    }
-                }
-                sb.append("title=").append(property(x.id())).append("::").append(data(Describe.oneLine(x)));
-                out.write(sb + "\n");
             }
+            sb.append("title=").append(property(x.id())).append("::").append(data(Describe.oneLine(x)));
+            out.write(sb + "\n");
         }
-        for (FilingReport f : report.filings()) {
+    }
+
+    @Override
+    public void end(Totals totals, Writer out) throws IOException {
+        for (Totals.FilingTotal f : totals.filings()) {
             if (!f.isError()) {
                 out.write("::notice title=crossfoot::" + data(f.path() + ": " + Describe.counts(f.summary())) + "\n");
             }
         }
-        int unusable = report.inputErrors().size();
-        if (report.filings().size() > 1 || unusable > 0) {
-            int n = report.filings().size();
+        long unusable = totals.inputErrors();
+        int n = totals.filings().size();
+        if (n > 1 || unusable > 0) {
             out.write("::notice title=crossfoot::" + data("Total: " + n + (n == 1 ? " filing, " : " filings, ")
-                    + Describe.counts(report.summary())
+                    + Describe.counts(totals.summary())
                     + (unusable > 0 ? "; " + unusable + (unusable == 1 ? " filing" : " filings") + " could not be read" : ""))
                     + "\n");
         }

@@ -8,7 +8,7 @@ import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.CellUse;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
-import dev.crossfoot.result.Report;
+import dev.crossfoot.result.Totals;
 import dev.crossfoot.result.Summary;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,29 +19,38 @@ import java.math.BigDecimal;
  * Figures are decimal strings, never JSON numbers, so no reader turns them into floating point.
  * A filing that could not be read is {@code {"path", "error"}}.
  */
-public final class JsonRenderer implements Renderer {
+public final class JsonRenderer implements StreamingRenderer {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    private JsonGenerator g;
+
     @Override
-    public void render(Report report, Writer out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
-            g.writeStartObject();
-            g.writeObjectFieldStart("settings");
-            g.writeBooleanField("exact", report.exactMode());
-            g.writeStringField("extraTolerance", report.extraTolerance().toPlainString());
-            g.writeEndObject();
-            g.writeArrayFieldStart("filings");
-            for (FilingReport f : report.filings()) {
-                filing(g, f);
-            }
-            g.writeEndArray();
-            summary(g, report.summary());
-            g.writeEndObject();
-        }
+    public void begin(boolean exactMode, BigDecimal extraTolerance, Writer out) throws IOException {
+        g = FACTORY.createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+        g.writeStartObject();
+        g.writeObjectFieldStart("settings");
+        g.writeBooleanField("exact", exactMode);
+        g.writeStringField("extraTolerance", extraTolerance.toPlainString());
+        g.writeEndObject();
+        g.writeArrayFieldStart("filings");
+    }
+
+    @Override
+    public void filing(FilingReport f, Writer out) throws IOException {
+        filing(g, f);
+        g.flush();
+    }
+
+    @Override
+    public void end(Totals totals, Writer out) throws IOException {
+        g.writeEndArray();
+        summary(g, totals.summary());
+        g.writeEndObject();
+        g.close();
         out.write("\n");
     }
 

@@ -2,7 +2,8 @@ package dev.crossfoot.render;
 
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
-import dev.crossfoot.result.Report;
+import dev.crossfoot.result.Totals;
+import java.math.BigDecimal;
 import dev.crossfoot.result.Status;
 import java.io.IOException;
 import java.io.Writer;
@@ -28,38 +29,41 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>A filing whose input could not be used: a testsuite with one testcase, {@code input}, holding an
  *       {@code <error type="crossfoot.input">} with the one-line reason.</li>
  * </ul>
+ * The root {@code <testsuites>} carries no totals: the report is written filing by filing (a batch of
+ * thousands never sits in memory), and each {@code <testsuite>} carries its own counts.
  * There is no time, timestamp or hostname attribute: the same report always gives the same bytes.
  * Every value goes through {@link XMLStreamWriter}, which escapes it; characters XML cannot hold become U+FFFD.
  */
-public final class JunitXmlRenderer implements Renderer {
+public final class JunitXmlRenderer implements StreamingRenderer {
+
+    private XMLStreamWriter x;
 
     @Override
-    public void render(Report report, Writer out) throws IOException {
+    public void begin(boolean exactMode, BigDecimal extraTolerance, Writer out) throws IOException {
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         try {
-            XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
-            int tests = 0;
-            int failures = 0;
-            int errors = 0;
-            for (FilingReport f : report.filings()) {
-                if (f.isError()) {
-                    tests++;
-                    errors++;
-                } else {
-                    tests += f.findings().size();
-                    failures += count(f, Status.FAIL);
-                    errors += fatalErrors(f);
-                }
-            }
+            x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             x.writeStartElement("testsuites");
             x.writeAttribute("name", "crossfoot");
-            x.writeAttribute("tests", String.valueOf(tests));
-            x.writeAttribute("failures", String.valueOf(failures));
-            x.writeAttribute("errors", String.valueOf(errors));
-            x.writeAttribute("skipped", "0");
-            for (FilingReport f : report.filings()) {
-                suite(x, f);
-            }
+            x.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void filing(FilingReport f, Writer out) throws IOException {
+        try {
+            suite(x, f);
+            x.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void end(Totals totals, Writer out) throws IOException {
+        try {
             newline(x, 0);
             x.writeEndElement();
             x.flush();

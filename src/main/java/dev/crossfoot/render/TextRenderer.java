@@ -3,9 +3,9 @@ package dev.crossfoot.render;
 import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
-import dev.crossfoot.result.Report;
 import dev.crossfoot.result.Status;
 import dev.crossfoot.result.Summary;
+import dev.crossfoot.result.Totals;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -16,7 +16,7 @@ import java.util.List;
  * difference, tolerance, exactness), an explanation under each failure, warning or error with the file
  * and line of the reported cell, then a summary per filing and overall.
  */
-public final class TextRenderer implements Renderer {
+public final class TextRenderer implements StreamingRenderer {
 
     private static final int MAX_ROW = 44;
     private static final String RESET = "\u001B[0m";
@@ -34,45 +34,57 @@ public final class TextRenderer implements Renderer {
     }
 
     @Override
-    public void render(Report report, Writer out) throws IOException {
-        if (report.exactMode()) {
+    public void begin(boolean exactMode, BigDecimal extraTolerance, Writer out) throws IOException {
+        if (exactMode) {
             out.write("Mode: --exact (figures must cast at their printed precision)\n");
         }
-        if (report.extraTolerance().signum() > 0) {
-            out.write("Mode: --tolerance " + report.extraTolerance().toPlainString()
+        if (extraTolerance.signum() > 0) {
+            out.write("Mode: --tolerance " + extraTolerance.toPlainString()
                     + " (every tolerance widened by that many units of the reported figure's last printed digit)\n");
         }
-        int checked = 0;
-        for (FilingReport f : report.filings()) {
-            if (f.isError()) {
-                continue;
-            }
-            checked++;
-            filing(f, out);
+    }
+
+    @Override
+    public void filing(FilingReport f, Writer out) throws IOException {
+        if (!f.isError()) {
+            section(f, out);
         }
-        if (checked == 0) {
+    }
+
+    @Override
+    public void end(Totals totals, Writer out) throws IOException {
+        List<Totals.FilingTotal> filings = totals.filings();
+        if (filings.size() == totals.inputErrors()) {
             return;
         }
-        List<FilingReport> filings = report.filings();
         if (filings.size() > 1) {
-            out.write("\n");
-            out.write(String.format(java.util.Locale.ROOT, "%-40s %7s %7s %7s %7s %7s%n", "Filing", "checks", "passed", "failed", "warned", "errors")
-                    .replace(System.lineSeparator(), "\n"));
-            for (FilingReport f : filings) {
+            int w = Math.max(6, filings.stream().mapToInt(f -> f.path().length()).max().orElse(6));
+            out.write("\n" + pad("Filing", w) + lpad("checks", 8) + lpad("passed", 8) + lpad("failed", 8) + lpad("warned", 8)
+                    + lpad("errors", 8) + "\n");
+            for (Totals.FilingTotal f : filings) {
                 Summary s = f.summary();
                 String line = f.isError()
-                        ? String.format(java.util.Locale.ROOT, "%-40s %7s %7s %7s %7s %7s", f.path(), "-", "-", "-", "-", "input")
-                        : String.format(java.util.Locale.ROOT, "%-40s %7d %7d %7d %7d %7d", f.path(), s.total(), s.passed(), s.failed(), s.warned(), s.errors());
+                        ? pad(f.path(), w) + lpad("-", 8) + lpad("-", 8) + lpad("-", 8) + lpad("-", 8) + lpad("input", 8)
+                        : pad(f.path(), w) + lpad(String.valueOf(s.total()), 8) + lpad(String.valueOf(s.passed()), 8)
+                        + lpad(String.valueOf(s.failed()), 8) + lpad(String.valueOf(s.warned()), 8) + lpad(String.valueOf(s.errors()), 8);
                 out.write(line.stripTrailing() + "\n");
             }
         }
-        Summary all = report.summary();
-        int unusable = report.inputErrors().size();
+        Summary all = totals.summary();
+        long unusable = totals.inputErrors();
         out.write("\nTotal: " + filings.size() + (filings.size() == 1 ? " filing, " : " filings, ") + counts(all)
                 + (unusable > 0 ? "; " + unusable + (unusable == 1 ? " filing" : " filings") + " could not be read" : "") + "\n");
     }
 
-    private void filing(FilingReport f, Writer out) throws IOException {
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s + " " : s + " ".repeat(w - s.length()) + " ";
+    }
+
+    private static String lpad(String s, int w) {
+        return s.length() >= w ? s : " ".repeat(w - s.length()) + s;
+    }
+
+    private void section(FilingReport f, Writer out) throws IOException {
         out.write(f.path());
         if (f.issuer() != null && !f.issuer().isEmpty()) {
             out.write(" — " + f.issuer());
@@ -99,16 +111,16 @@ public final class TextRenderer implements Renderer {
             tolW = Math.max(tolW, num(x.tolerance()).length() + 1);
         }
         if (!shown.isEmpty()) {
-            out.write(String.format(java.util.Locale.ROOT, "  %-5s %-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
-                    + "s  %" + diffW + "s  %" + tolW + "s  %s", "", "rule", "column", "row", "reported", "computed", "diff",
-                    "tol", "cast").stripTrailing() + "\n");
+            out.write(("  " + pad("", 5) + pad("rule", idW) + " " + pad("column", colW) + " " + pad("row", rowW) + " "
+                    + lpad("reported", repW) + "  " + lpad("computed", compW) + "  " + lpad("diff", diffW) + "  "
+                    + lpad("tol", tolW) + "  cast").stripTrailing() + "\n");
         }
         for (Finding x : shown) {
             String row = x.row().length() > MAX_ROW ? x.row().substring(0, MAX_ROW - 1) + "…" : x.row();
             String cast = x.status() == Status.ERROR ? "" : x.exact() ? "exact" : "rounding";
-            String line = String.format(java.util.Locale.ROOT, "%-" + idW + "s  %-" + colW + "s  %-" + rowW + "s  %" + repW + "s  %" + compW
-                            + "s  %" + diffW + "s  %" + tolW + "s  %s", x.rule(), x.column(), row, x.reported(),
-                    num(x.computed()), num(x.difference()), x.tolerance() == null ? "" : "±" + num(x.tolerance()), cast);
+            String line = pad(x.rule(), idW) + " " + pad(x.column(), colW) + " " + pad(row, rowW) + " " + lpad(x.reported(), repW)
+                    + "  " + lpad(num(x.computed()), compW) + "  " + lpad(num(x.difference()), diffW) + "  "
+                    + lpad(x.tolerance() == null ? "" : "±" + num(x.tolerance()), tolW) + "  " + cast;
             out.write("  " + (x.known() ? known() : status(x.status())) + " " + line.stripTrailing() + "\n");
             if (x.status() != Status.PASS) {
                 out.write("        " + x.message().replaceAll("\\R", " ") + " [" + x.file() + (x.line() > 0 ? ":" + x.line() : "") + "]\n");

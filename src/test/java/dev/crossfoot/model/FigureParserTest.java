@@ -127,4 +127,23 @@ class FigureParserTest {
         assertEquals(0, g.interval().lo().compareTo(new BigDecimal("-1905055500")));
         assertEquals(0, g.interval().hi().compareTo(new BigDecimal("-1905054500")));
     }
+
+    @Test
+    void digitScanner_agreesWithTheGrammar() {
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?|[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
+        java.util.Random r = new java.util.Random(7);
+        String alphabet = "0123456789,,..";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = 1 + r.nextInt(10); j > 0; j--) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String x = sb.toString();
+            String d = FigureParser.digits(x);
+            assertEquals(grammar.matcher(x).matches(), d != null, () -> "[" + x + "]");
+            if (d != null) {
+                assertEquals(x.replace(",", ""), d);
+            }
+        }
+    }
 }

@@ -23,6 +23,20 @@ class LabelsTest {
     }
 
     @Test
+    void asciiFastPath_agreesWithTheGeneralNormalisation() {
+        java.util.Random r = new java.util.Random(42);
+        String alphabet = "aZ -\t\n'\"`()/,.&x-  -";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = r.nextInt(12); j > 0; j--) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String x = sb.toString();
+            assertEquals(Labels.normalizeUnicode(x), Labels.normalize(x), () -> "[" + x + "]");
+        }
+    }
+
+    @Test
     void nearest_ranksByEditDistance() {
         List<String> near = Labels.nearest("Revenu", List.of("Cost of sales", "Revenue", "Gross profit"), 2);
         assertEquals("Revenue", near.get(0));
