@@ -227,17 +227,15 @@ final class Planner {
                 out.add(t.row(ref.section(), ref.label()));
             }
         } else if (items instanceof Items.Range r) {
-            {
-                Row from = t.row(r.from().section(), r.from().label());
-                Row to = t.row(r.to().section(), r.to().label());
-                if (from.index() > to.index()) {
-                    throw new LookupException("range from '" + r.from() + "' (line " + from.line() + ") to '" + r.to()
-                            + "' (line " + to.line() + ") runs backwards; 'from' must come first");
-                }
-                for (Row row : t.rows().subList(from.index(), to.index() + 1)) {
-                    if (row.hasFigures()) {
-                        out.add(row);
-                    }
+            Row from = t.row(r.from().section(), r.from().label());
+            Row to = t.row(r.to().section(), r.to().label());
+            if (from.index() > to.index()) {
+                throw new LookupException("range from '" + r.from() + "' (line " + from.line() + ") to '" + r.to()
+                        + "' (line " + to.line() + ") runs backwards; 'from' must come first");
+            }
+            for (Row row : t.rows().subList(from.index(), to.index() + 1)) {
+                if (row.hasFigures()) {
+                    out.add(row);
                 }
             }
         }

@@ -19,6 +19,7 @@ import java.util.List;
 public final class TextRenderer implements StreamingRenderer {
 
     private static final int MAX_ROW = 44;
+    private static final int MAX_COLUMN = 24;
     private static final String RESET = "\u001B[0m";
 
     private final boolean color;
@@ -76,6 +77,10 @@ public final class TextRenderer implements StreamingRenderer {
                 + (unusable > 0 ? "; " + unusable + (unusable == 1 ? " filing" : " filings") + " could not be read" : "") + "\n");
     }
 
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+    }
+
     private static String pad(String s, int w) {
         return s.length() >= w ? s + " " : s + " ".repeat(w - s.length()) + " ";
     }
@@ -103,11 +108,11 @@ public final class TextRenderer implements StreamingRenderer {
         int tolW = 4;
         for (Finding x : shown) {
             idW = Math.max(idW, x.rule().length());
-            colW = Math.max(colW, x.column().length());
+            colW = Math.max(colW, Math.min(MAX_COLUMN, x.column().length()));
             rowW = Math.max(rowW, Math.min(MAX_ROW, x.row().length()));
             repW = Math.max(repW, x.reported().length());
-            compW = Math.max(compW, num(x.computed()).length());
-            diffW = Math.max(diffW, num(x.difference()).length());
+            compW = Math.max(compW, num(x.computed(), scale(x)).length());
+            diffW = Math.max(diffW, num(x.difference(), scale(x)).length());
             tolW = Math.max(tolW, num(x.tolerance()).length() + 1);
         }
         if (!shown.isEmpty()) {
@@ -116,10 +121,11 @@ public final class TextRenderer implements StreamingRenderer {
                     + lpad("tol", tolW) + "  cast").stripTrailing() + "\n");
         }
         for (Finding x : shown) {
-            String row = x.row().length() > MAX_ROW ? x.row().substring(0, MAX_ROW - 1) + "…" : x.row();
+            String row = cut(x.row(), MAX_ROW);
+            String column = cut(x.column(), MAX_COLUMN);
             String cast = x.status() == Status.ERROR ? "" : x.exact() ? "exact" : "rounding";
-            String line = pad(x.rule(), idW) + " " + pad(x.column(), colW) + " " + pad(row, rowW) + " " + lpad(x.reported(), repW)
-                    + "  " + lpad(num(x.computed()), compW) + "  " + lpad(num(x.difference()), diffW) + "  "
+            String line = pad(x.rule(), idW) + " " + pad(column, colW) + " " + pad(row, rowW) + " " + lpad(x.reported(), repW)
+                    + "  " + lpad(num(x.computed(), scale(x)), compW) + "  " + lpad(num(x.difference(), scale(x)), diffW) + "  "
                     + lpad(x.tolerance() == null ? "" : "±" + num(x.tolerance()), tolW) + "  " + cast;
             out.write("  " + (x.known() ? known() : status(x.status())) + " " + line.stripTrailing() + "\n");
             if (x.status() != Status.PASS) {
@@ -167,6 +173,15 @@ public final class TextRenderer implements StreamingRenderer {
     }
 
     private static String num(BigDecimal v) {
-        return v == null ? "" : Decimals.grouped(v, 0);
+        return num(v, 0);
+    }
+
+    /** A figure with at least {@code scale} decimals (the reported figure's), so 100 shows as 100.0 beside 100.0. */
+    private static String num(BigDecimal v, int scale) {
+        return v == null ? "" : Decimals.grouped(v, scale);
+    }
+
+    private static int scale(Finding x) {
+        return x.reportedValue() == null ? 0 : Math.max(0, x.reportedValue().scale());
     }
 }
