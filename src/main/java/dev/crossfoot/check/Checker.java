@@ -32,6 +32,8 @@ public final class Checker {
 
     private final CheckOptions options;
     private final BiConsumer<Path, Throwable> problems;
+    /** Rules already read, by digest of their file: a batch sharing its rules parses them once. */
+    private final Map<String, RuleSet> parsedRules = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Checker(CheckOptions options) {
         this(options, (p, t) -> { });
@@ -157,10 +159,10 @@ public final class Checker {
         List<Rule> all = new ArrayList<>();
         Path own = dir.resolve(RULES_FILE);
         if (Files.exists(own)) {
-            all.addAll(RulesReader.read(own, own.toString()).rules());
+            all.addAll(RulesReader.read(own, own.toString(), parsedRules).rules());
         }
         for (Path extra : options.extraRules()) {
-            all.addAll(RulesReader.read(extra, extra.toString()).rules());
+            all.addAll(RulesReader.read(extra, extra.toString(), parsedRules).rules());
         }
         if (all.isEmpty()) {
             throw new InputException(SourceLocation.of(dir.toString()), "no rules to check: add " + RULES_FILE

@@ -40,11 +40,45 @@ public final class RulesReader {
 
     /** Reads the rules of one file; {@code shown} is how the file is named in messages. */
     public static RuleSet read(Path file, String shown) {
+        return read(file, shown, null);
+    }
+
+    /**
+     * Reads the rules of one file, reusing the rules of an identical file read before: a batch of
+     * filings that share their rules (or --rules files) parses them once. The cache maps a digest of
+     * the file's bytes to its rules; a hit is given this file's name in every rule's location.
+     *
+     * @param cache may be null (no reuse); must be thread-safe when shared between threads
+     */
+    public static RuleSet read(Path file, String shown, java.util.Map<String, RuleSet> cache) {
         if (!Files.isRegularFile(file)) {
             throw new InputException(SourceLocation.of(shown), Files.exists(file)
                     ? "not a regular file; give a rules YAML file" : "no such rules file");
         }
-        YamlNode doc = Yaml.parse(file, shown);
+        byte[] bytes = Yaml.read(file, shown);
+        if (cache == null) {
+            return parse(bytes, shown);
+        }
+        String key = digest(bytes);
+        RuleSet known = cache.get(key);
+        if (known != null) {
+            return known.inFile(shown);
+        }
+        RuleSet parsed = parse(bytes, shown);
+        cache.put(key, parsed);
+        return parsed;
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuleSet parse(byte[] bytes, String shown) {
+        YamlNode doc = Yaml.parse(bytes, shown);
         if (doc == null) {
             throw new InputException(SourceLocation.of(shown), "the file is empty; write 'rules:' and a list of rules");
         }

@@ -47,17 +47,26 @@ final class Yaml {
      * @return the document's root, or null for an empty document
      */
     static YamlNode parse(java.nio.file.Path file, String shown) {
-        String text;
+        return parse(read(file, shown), shown);
+    }
+
+    /** The bytes of a YAML file, refusing one over the size limit. */
+    static byte[] read(java.nio.file.Path file, String shown) {
         try {
             long size = java.nio.file.Files.size(file);
             if (size > MAX_CODE_POINTS) {
                 throw new InputException(SourceLocation.of(shown), "the file is " + Sizes.megabytes(size)
                         + ", over the " + Sizes.megabytes(MAX_CODE_POINTS) + " limit for a YAML file; split it (several --rules files may be given)");
             }
-            text = Utf8.decode(java.nio.file.Files.readAllBytes(file), shown);
+            return java.nio.file.Files.readAllBytes(file);
         } catch (java.io.IOException e) {
             throw new InputException(SourceLocation.of(shown), "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Parses YAML bytes read from the file named {@code shown}. */
+    static YamlNode parse(byte[] bytes, String shown) {
+        String text = Utf8.decode(bytes, shown);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -18,6 +18,9 @@ public sealed interface Rule {
     /** The YAML name of the rule's kind. */
     String kind();
 
+    /** The same rule with other information (id, title, severity, reason, location). */
+    Rule withInfo(RuleInfo info);
+
     /**
      * Items add up to a total, with signs as printed, in every listed column (default: every numeric
      * column of the table).
@@ -30,6 +33,11 @@ public sealed interface Rule {
         @Override
         public String kind() {
             return "sum";
+        }
+
+        @Override
+        public Rule withInfo(RuleInfo i) {
+            return new Sum(i, table, items, total, columns);
         }
     }
 
@@ -45,6 +53,11 @@ public sealed interface Rule {
         @Override
         public String kind() {
             return "formula";
+        }
+
+        @Override
+        public Rule withInfo(RuleInfo i) {
+            return new Formula(i, table, result, expression, columns);
         }
     }
 
@@ -63,6 +76,11 @@ public sealed interface Rule {
         public String kind() {
             return "roll-forward";
         }
+
+        @Override
+        public Rule withInfo(RuleInfo i) {
+            return new RollForward(i, table, opening, movements, closing, columns, carryForward);
+        }
     }
 
     /** Across each row, the item columns add up to the total column (default rows: every row with figures). */
@@ -76,6 +94,11 @@ public sealed interface Rule {
         public String kind() {
             return "cross-foot";
         }
+
+        @Override
+        public Rule withInfo(RuleInfo i) {
+            return new CrossFoot(i, table, items, total, rows);
+        }
     }
 
     /** The same amount in two places, in the same or different units and tables. */
@@ -87,6 +110,11 @@ public sealed interface Rule {
         @Override
         public String kind() {
             return "tie";
+        }
+
+        @Override
+        public Rule withInfo(RuleInfo i) {
+            return new Tie(i, table, figure, agreesWith, columns);
         }
     }
 
@@ -112,6 +140,11 @@ public sealed interface Rule {
         @Override
         public String kind() {
             return "ratio";
+        }
+
+        @Override
+        public Rule withInfo(RuleInfo i) {
+            return new Ratio(i, table, measure, rows, base, columnMap, figure, numerator, denominator, columns);
         }
     }
 

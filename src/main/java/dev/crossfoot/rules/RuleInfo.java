@@ -16,4 +16,10 @@ public record RuleInfo(String id, String title, Severity severity, String reason
         reason = reason == null ? "" : reason;
         Objects.requireNonNull(location, "location");
     }
+
+    /** The same rule information, located in another file at the same line and column. */
+    public RuleInfo inFile(String file) {
+        return file.equals(location.file()) ? this
+                : new RuleInfo(id, title, severity, reason, new SourceLocation(file, location.line(), location.column()));
+    }
 }

@@ -131,6 +131,17 @@ class InputErrorsTest {
     }
 
     @Test
+    void rulesSharedByABatch_areParsedOnce_butErrorsNameEachFilingsOwnFile() throws Exception {
+        FilingCopy good = copy();
+        FilingCopy bad = copy();
+        bad.set("revenue_by_geography.csv", "Northeast Asia", "label", "North-east Asia (renamed)");
+        Run run = Run.of("check", "-q", good.path(), bad.path());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(bad.dir().resolve("rules.yaml") + ":"), run.err());
+        assertFalse(run.err().contains(good.dir().toString()), run.err());
+    }
+
+    @Test
     void outputIntoTheFilingDirectory_isRefused() {
         FilingCopy c = copy();
         String before = FilingCopy.checksum(c.dir());
