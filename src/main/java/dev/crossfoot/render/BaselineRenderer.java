@@ -1,9 +1,6 @@
 package dev.crossfoot.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Report;
@@ -19,10 +16,7 @@ public final class BaselineRenderer implements Renderer {
 
     @Override
     public void render(Report report, Writer out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+        try (JsonGenerator g = JsonOutput.generator(out)) {
             g.writeStartObject();
             g.writeStringField("format", "crossfoot-baseline");
             g.writeNumberField("version", 1);

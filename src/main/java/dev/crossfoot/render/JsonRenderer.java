@@ -1,9 +1,6 @@
 package dev.crossfoot.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.CellUse;
 import dev.crossfoot.result.FilingReport;
@@ -21,16 +18,12 @@ import java.math.BigDecimal;
  */
 public final class JsonRenderer implements StreamingRenderer {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonGenerator g;
 
     @Override
     public void begin(boolean exactMode, BigDecimal extraTolerance, Writer out) throws IOException {
-        g = FACTORY.createGenerator(out);
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+        g = JsonOutput.generator(out);
         g.writeStartObject();
         g.writeObjectFieldStart("settings");
         g.writeBooleanField("exact", exactMode);

@@ -1,9 +1,6 @@
 package dev.crossfoot.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
@@ -51,7 +48,6 @@ public final class SarifRenderer implements Renderer {
     /** The key of the fingerprint in {@code partialFingerprints}. */
     public static final String FINGERPRINT = "crossfoot/v1";
 
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private record RuleEntry(String id, String title, String kind, Severity severity) {
     }
@@ -72,10 +68,7 @@ public final class SarifRenderer implements Renderer {
             index.put(INPUT_RULE, rules.size());
             rules.add(new RuleEntry(INPUT_RULE, "The filing's input can be read", null, Severity.ERROR));
         }
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+        try (JsonGenerator g = JsonOutput.generator(out)) {
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);
             g.writeStringField("version", "2.1.0");
