@@ -34,6 +34,8 @@ public final class Checker {
     private final BiConsumer<Path, Throwable> problems;
     /** Rules already read, by digest of their file: a batch sharing its rules parses them once. */
     private final Map<String, RuleSet> parsedRules = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set while several filings are checked at once: each filing then reads its tables on one thread. */
+    private volatile boolean inBatch;
 
     public Checker(CheckOptions options) {
         this(options, (p, t) -> { });
@@ -72,6 +74,7 @@ public final class Checker {
             }
             return;
         }
+        inBatch = true;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.min(options.jobs(), filings.size()), r -> {
                     Thread t = new Thread(r, "crossfoot-check");
@@ -102,6 +105,7 @@ public final class Checker {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            inBatch = false;
         }
     }
 
@@ -126,7 +130,7 @@ public final class Checker {
      * @throws InputException when the filing, its tables or its rules cannot be used
      */
     public FilingReport checkOrThrow(Path dir) {
-        return check(FilingReader.read(dir), rules(dir));
+        return check(FilingReader.read(dir, !inBatch), rules(dir));
     }
 
     /**

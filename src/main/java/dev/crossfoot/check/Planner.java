@@ -239,8 +239,12 @@ final class Planner {
                 }
             }
         }
-        if (out.stream().distinct().count() != out.size()) {
-            throw new LookupException("the same row is listed twice among the items");
+        java.util.BitSet seen = new java.util.BitSet(t.rows().size());
+        for (Row r : out) {
+            if (seen.get(r.index())) {
+                throw new LookupException("the same row is listed twice among the items: '" + r.displayName() + "'");
+            }
+            seen.set(r.index());
         }
         return out;
     }

@@ -33,6 +33,14 @@ public final class FilingReader {
      * @throws InputException for anything unusable, naming the file, line and column
      */
     public static Filing read(Path dir) {
+        return read(dir, true);
+    }
+
+    /**
+     * @param parallel read the tables' CSV files in parallel (off when the caller already checks several
+     *                 filings at once, so the cores are not oversubscribed)
+     */
+    public static Filing read(Path dir, boolean parallel) {
         String shownDir = dir.toString();
         if (!Files.exists(dir)) {
             throw new InputException(SourceLocation.of(shownDir), "no such directory; give the path of a filing directory (one holding filing.yaml)");
@@ -93,15 +101,16 @@ public final class FilingReader {
             loads.add(() -> CsvTableReader.read(path, shown(dir, file), file, cs));
         }
         Map<String, Table> tables = new LinkedHashMap<>();
-        for (Table t : loadAll(loads)) {
+        for (Table t : loadAll(loads, parallel)) {
             tables.put(t.id(), t);
         }
         return new Filing(shownDir, nz(root.text("issuer", what)), nz(root.text("document", what)), periods, tables);
     }
 
     /** Runs the loads in parallel; returns the tables in order, or throws the first failure in order. */
-    private static List<Table> loadAll(List<java.util.concurrent.Callable<Table>> loads) {
-        List<Object> results = java.util.stream.IntStream.range(0, loads.size()).parallel().mapToObj(i -> {
+    private static List<Table> loadAll(List<java.util.concurrent.Callable<Table>> loads, boolean parallel) {
+        java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, loads.size());
+        List<Object> results = (parallel ? indices.parallel() : indices).mapToObj(i -> {
             try {
                 return (Object) loads.get(i).call();
             } catch (Exception | StackOverflowError e) {
