@@ -59,6 +59,15 @@ final class Runs {
      * @return the outcome, or null (after saying why on stderr) when the report could not be written
      */
     static Outcome render(Checker checker, List<Path> dirs, Renderer renderer, Path output, PrintWriter out, PrintWriter err) {
+        return render(checker, dirs, renderer, output, out, err, false);
+    }
+
+    /**
+     * As {@link #render(Checker, List, Renderer, Path, PrintWriter, PrintWriter)}; with {@code allOrNothing}
+     * a non-streaming renderer writes nothing at all when any filing could not be read.
+     */
+    static Outcome render(Checker checker, List<Path> dirs, Renderer renderer, Path output, PrintWriter out, PrintWriter err,
+                          boolean allOrNothing) {
         Path tmp = null;
         try {
             Writer target;
@@ -70,14 +79,14 @@ final class Runs {
             }
             Outcome outcome;
             try {
-                outcome = run(checker, dirs, renderer, target, err);
+                outcome = run(checker, dirs, renderer, target, err, allOrNothing);
                 target.flush();
             } finally {
                 if (tmp != null) {
                     target.close();
                 }
             }
-            if (tmp != null) {
+            if (tmp != null && !(allOrNothing && outcome.totals().inputErrors() > 0)) {
                 OutputFile.commit(tmp, output);
                 tmp = null;
             }
@@ -98,7 +107,8 @@ final class Runs {
         }
     }
 
-    private static Outcome run(Checker checker, List<Path> dirs, Renderer renderer, Writer target, PrintWriter err) throws IOException {
+    private static Outcome run(Checker checker, List<Path> dirs, Renderer renderer, Writer target, PrintWriter err,
+                               boolean allOrNothing) throws IOException {
         CheckOptions o = checker.options();
         StreamingRenderer streaming = renderer instanceof StreamingRenderer s ? s : null;
         List<Totals.FilingTotal> totals = new ArrayList<>(dirs.size());
@@ -134,7 +144,7 @@ final class Runs {
         Totals t = new Totals(totals, o.exact(), o.extraTolerance());
         if (streaming != null) {
             streaming.end(t, target);
-        } else {
+        } else if (!(allOrNothing && t.inputErrors() > 0)) {
             renderer.render(new Report(kept, o.exact(), o.extraTolerance()), target);
         }
         return new Outcome(t, flags[0], flags[1]);

@@ -144,6 +144,19 @@ class BatchAndBaselineTest {
     }
 
     @Test
+    void baselineOfABatchWithAnUnreadableFiling_isNotWritten() throws IOException {
+        FilingCopy bad = FilingCopy.of(FilingCopy.SENSETIME, temp);
+        Files.delete(bad.dir().resolve("cash_flow.csv"));
+        Path baseline = temp.resolve("partial-baseline.json");
+        Run run = Run.of("baseline", FilingCopy.SENSETIME.toString(), bad.path(), "-o", baseline.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertFalse(Files.exists(baseline), "a baseline missing a filing's failures would hide them later");
+        try (var files = Files.list(temp)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
     void baselineThatIsNotOne_isAnInputError() throws IOException {
         Path bad = Files.writeString(temp.resolve("b.json"), "{\"entries\": []}");
         Run run = Run.of("check", "--baseline", bad.toString(), FilingCopy.SENSETIME.toString());
