@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final List<String> LAYERS = List.of("model", "result", "rules", "parse", "check", "render", "cli");
+    static final List<String> LAYERS = List.of("model", "result", "rules", "parse", "extract", "check", "render", "cli");
     static final Path MAIN = Path.of("src/main/java/dev/crossfoot");
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
 
@@ -75,8 +75,8 @@ class ArchitectureTest {
         List<String> violations = new ArrayList<>();
         for (Source s : sources()) {
             String t = s.text();
-            if (t.contains("org.apache.commons.csv") && !s.layer().equals("parse")) {
-                violations.add(s.file() + " uses Commons CSV outside parse");
+            if (t.contains("org.apache.commons.csv") && !s.layer().equals("parse") && !s.file().endsWith("extract/FilingWriter.java")) {
+                violations.add(s.file() + " uses Commons CSV outside parse (and FilingWriter, which writes CSV)");
             }
             if ((t.contains("jackson.dataformat.yaml") || t.contains("org.yaml.snakeyaml") || t.contains("jackson.databind"))
                     && !s.layer().equals("parse")) {

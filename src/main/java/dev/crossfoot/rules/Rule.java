@@ -21,6 +21,41 @@ public sealed interface Rule {
     /** The same rule with other information (id, title, severity, reason, location). */
     Rule withInfo(RuleInfo info);
 
+    /** The ids of the tables the rule reads: its own table and those its expressions name. */
+    default java.util.Set<String> tables() {
+        java.util.Set<String> out = new java.util.TreeSet<>(java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()));
+        java.util.List<LinearExpr> exprs = new java.util.ArrayList<>();
+        if (this instanceof Sum s) {
+            out.add(s.table());
+        } else if (this instanceof Formula f) {
+            out.add(f.table());
+            out.add(f.result().table());
+            exprs.add(f.expression());
+        } else if (this instanceof RollForward r) {
+            out.add(r.table());
+        } else if (this instanceof CrossFoot c) {
+            out.add(c.table());
+        } else if (this instanceof Tie t) {
+            out.add(t.table());
+            out.add(t.figure().table());
+            exprs.add(t.agreesWith());
+        } else if (this instanceof Ratio r) {
+            out.add(r.table());
+            if (r.figure() != null) {
+                out.add(r.figure().table());
+            }
+            exprs.add(r.numerator());
+            exprs.add(r.denominator());
+        }
+        for (LinearExpr e : exprs) {
+            if (e != null) {
+                e.terms().forEach(term -> out.add(term.ref().table()));
+            }
+        }
+        out.remove(null);
+        return out;
+    }
+
     /**
      * Items add up to a total, with signs as printed, in every listed column (default: every numeric
      * column of the table).

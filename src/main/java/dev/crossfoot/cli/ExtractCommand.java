@@ -1,0 +1,148 @@
+package dev.crossfoot.cli;
+
+import dev.crossfoot.extract.Extraction;
+import dev.crossfoot.extract.Extractor;
+import dev.crossfoot.extract.FilingWriter;
+import dev.crossfoot.extract.RulesSelection;
+import dev.crossfoot.model.InputException;
+import dev.crossfoot.parse.RulesReader;
+import dev.crossfoot.parse.TextReader;
+import dev.crossfoot.rules.RuleSet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crossfoot extract ANNOUNCEMENT.txt -o DIR}: turns an announcement's text into a filing directory. */
+@Command(name = "extract",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Finds the numeric tables of a results announcement saved as text (tables as tab-separated lines) "
+                + "and writes a filing directory that 'crossfoot check' reads: filing.yaml and one CSV per table, figures "
+                + "exactly as printed. Lines it placed by judgement, or could not place, are reported on standard error "
+                + "with their line numbers.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the filing directory was written (notices, if any, are on standard error)",
+            ExitCodes.UNUSABLE_TEXT,
+            ExitCodes.INTERNAL_TEXT})
+final class ExtractCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ANNOUNCEMENT", description = "The announcement as a UTF-8 text file.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "The filing directory to write; it must not exist yet, or be empty. It is written "
+                    + "completely or not at all.")
+    Path output;
+
+    @Option(names = "--rules", paramLabel = "RULES",
+            description = "Also write rules.yaml into DIR: the rules of RULES whose tables were all extracted "
+                    + "(the others are named on standard error).")
+    Path rules;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no summary line and no notices; errors are still printed.")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "On an error, also print the stack trace.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cmd = spec.commandLine();
+        PrintWriter err = cmd.getErr();
+        String problem = outputProblem();
+        if (problem != null) {
+            err.println("crossfoot: " + output + ": " + problem);
+            err.flush();
+            return ExitCodes.UNUSABLE;
+        }
+        Extraction x;
+        Map<String, String> files;
+        RulesSelection selection = null;
+        try {
+            x = Extractor.extract(input.getFileName().toString(), TextReader.lines(input, input.toString()));
+            files = new LinkedHashMap<>(FilingWriter.files(x));
+            if (rules != null) {
+                RuleSet set = RulesReader.read(rules, rules.toString());
+                selection = RulesSelection.select(set, Files.readString(rules), x);
+                files.put("rules.yaml", selection.text());
+            }
+        } catch (InputException e) {
+            return Runs.unusable(err, e, verbose);
+        }
+        if (x.tables().isEmpty()) {
+            err.println("crossfoot: " + input + ": no numeric tables found (a table is a run of tab-separated lines "
+                    + "with figures); nothing written");
+            err.flush();
+            return ExitCodes.UNUSABLE;
+        }
+        writeAll(files);
+        if (!quiet) {
+            for (Extraction.Notice n : x.notices()) {
+                err.println("crossfoot: " + input + ":" + n.line() + ": " + n.message());
+            }
+            if (selection != null) {
+                for (String dropped : selection.dropped()) {
+                    err.println("crossfoot: " + rules + ": " + dropped);
+                }
+            }
+            cmd.getOut().println("Extracted " + x.tables().size() + " tables from " + input + " into " + output
+                    + (selection == null ? "" : ", with " + selection.kept() + " rules")
+                    + (x.notices().isEmpty() ? "" : " (" + x.notices().size() + " notices on standard error)"));
+        }
+        err.flush();
+        cmd.getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    private String outputProblem() throws IOException {
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            return "exists and is not a directory; give a new or empty directory";
+        }
+        if (Files.isDirectory(output)) {
+            try (Stream<Path> s = Files.list(output)) {
+                if (s.findAny().isPresent()) {
+                    return "is not empty; give a new or empty directory (extract never overwrites files)";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Writes into a temporary directory beside the output, then moves it into place: all files or none. */
+    private void writeAll(Map<String, String> files) throws IOException {
+        Path target = output.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            FilingWriter.write(tmp, files);
+            if (Files.isDirectory(target)) {
+                Files.delete(target);
+            }
+            Files.move(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            if (Files.exists(tmp)) {
+                try (Stream<Path> s = Files.walk(tmp)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.crossfoot.extract;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link Extractor} found in an announcement: its numeric tables, the markers its footnotes define, and
+ * notices about lines it could not place or placed by judgement (each with its line in the announcement).
+ */
+public record Extraction(String source, String issuer, String document, List<String> periods, List<Table> tables,
+                         Map<String, Marker> markers, List<Notice> notices) {
+
+    public Extraction {
+        periods = List.copyOf(periods);
+        tables = List.copyOf(tables);
+        markers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(markers));
+        notices = List.copyOf(notices);
+    }
+
+    /** One extracted table, cells as printed (markup removed). */
+    public record Table(String id, String title, int firstLine, int lastLine, String unit,
+                        List<String> columns, Map<String, String> columnUnits, Map<String, String> rowUnits,
+                        List<Row> rows) {
+        public Table {
+            columns = List.copyOf(columns);
+            columnUnits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnUnits));
+            rowUnits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowUnits));
+            rows = List.copyOf(rows);
+        }
+
+        /** Whether any row sits in a section (the CSV then has a section column). */
+        public boolean hasSections() {
+            return rows.stream().anyMatch(r -> !r.section().isEmpty());
+        }
+
+        /** The CSV file name. */
+        public String file() {
+            return id + ".csv";
+        }
+    }
+
+    /** One row: the line it was printed on, its section ("" at top level), its label and one cell per column. */
+    public record Row(int line, String section, String label, List<String> cells) {
+        public Row {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /** A footnote marker with the range it stands for, in {@code unit}. */
+    public record Marker(String text, String meaning, String min, String max, String unit) {
+    }
+
+    /** Something the user should know, at a line of the announcement. */
+    public record Notice(int line, String message) {
+        @Override
+        public String toString() {
+            return "line " + line + ": " + message;
+        }
+    }
+}
