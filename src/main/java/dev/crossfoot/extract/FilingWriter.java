@@ -116,7 +116,7 @@ public final class FilingWriter {
         }
     }
 
-    /** A YAML double-quoted scalar. */
+    /** A quoted YAML scalar, with backslash escapes. */
     static String q(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
