@@ -9,7 +9,7 @@
         - every --perturb-every'th copy (offset 5) gets one amount moved by 997 units of its last
           printed digit, the change MutationCoverageTest uses, so that some checks fail;
         - every --scale-every'th copy gets --scale-rows rows with new unique labels appended to
-          expenses_by_nature.csv (after its unlabelled total: no rule's range or item list reaches
+          note-5-expenses-by-nature.csv (after its unlabelled total: no rule's range or item list reaches
           them, and no cross-foot rule covers that table), so its checks do not change.
       Writes OUT/manifest.tsv (one line per changed copy) and prints one summary line.
 
@@ -28,7 +28,7 @@ import shutil
 import sys
 
 AMOUNT = re.compile(r'^(\()?([0-9]{1,3}(?:,[0-9]{3})+)(\.[0-9]+)?(\))?$')
-SCALED_TABLE = "expenses_by_nature.csv"
+SCALED_TABLE = "note-5-expenses-by-nature.csv"
 
 
 def grouped(n):

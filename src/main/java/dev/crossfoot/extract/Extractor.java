@@ -727,7 +727,7 @@ public final class Extractor {
             Matcher y = YEAR.matcher(text.isEmpty() ? "" : text.get(text.size() - 1));
             period = y.find() ? y.group() : "";
         }
-        String firstRow = p.data().isEmpty() ? "" : slug(p.data().get(0).cell(0).replaceAll("\\d", " "));
+        String firstRow = p.data().isEmpty() ? "" : slug(p.data().get(0).cell(0).replaceAll("\\d", " "), 3);
         qualifiers.put(pending.block.first(), new String[] {period,
                 slug(cols.labelHeading().replaceAll("(?i)(?:as\\s+)?at\\s+\\S+\\s+\\d+,?\\s+\\d{4}", "")), firstRow});
         return new Extraction.Table(base, idAndTitle[1], pending.block.first(), pending.last, unit, header,
@@ -1082,13 +1082,18 @@ public final class Extractor {
     }
 
     private static String slug(String words) {
+        return slug(words, 4);
+    }
+
+    /** Lower-case words joined by hyphens: at most {@code max} words that say something, and the connectors between them. */
+    private static String slug(String words, int max) {
         List<String> kept = new ArrayList<>();
         for (String w : words.toLowerCase(Locale.ROOT).replaceAll("[“”\"'’(),.:;*]", " ").split("[\\s/–—\\-]+")) {
             if (w.isEmpty() || STOP_WORDS.contains(w)) {
                 continue;
             }
             kept.add(w.replaceAll("[^a-z0-9&]", "").replace("&", "and"));
-            if (kept.stream().filter(k -> !CONNECTORS.contains(k)).count() == 4) {
+            if (kept.stream().filter(k -> !CONNECTORS.contains(k)).count() == max) {
                 break;
             }
         }
@@ -1099,12 +1104,21 @@ public final class Extractor {
         return String.join("-", kept);
     }
 
+    private static final Pattern MONTH = Pattern.compile(
+            "\\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\\b");
+
     private static String titleCase(String text) {
-        if (!text.equals(text.toUpperCase(Locale.ROOT))) {
+        if (text.isEmpty() || !text.equals(text.toUpperCase(Locale.ROOT))) {
             return text;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+        Matcher m = MONTH.matcher(lower);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, Character.toUpperCase(m.group().charAt(0)) + m.group().substring(1));
+        }
+        m.appendTail(b);
+        return Character.toUpperCase(b.charAt(0)) + b.substring(1);
     }
 
     /** The period a table is about, to tell apart two tables with the same title: from its header or first row. */
@@ -1144,7 +1158,9 @@ public final class Extractor {
                 continue;
             }
             List<String> chosen = null;
+            boolean byFirstRow = false;
             for (int kind = 0; kind < 3 && chosen == null; kind++) {
+                byFirstRow = kind == 2;
                 List<String> q = new ArrayList<>();
                 for (int i : at) {
                     String[] info = qualifiers.get(tables.get(i).firstLine());
@@ -1157,8 +1173,9 @@ public final class Extractor {
             }
             for (int k = 0; k < at.size(); k++) {
                 Extraction.Table t = tables.get(at.get(k));
-                String id = chosen != null ? t.id() + "-" + chosen.get(k) : k == 0 ? t.id() : t.id() + "-" + (k + 1);
-                String title = chosen != null ? t.title() + " (" + chosen.get(k).replace('-', ' ') + ")" : t.title();
+                boolean plain = k == 0 && (chosen == null || byFirstRow);
+                String id = plain ? t.id() : chosen != null ? t.id() + "-" + chosen.get(k) : t.id() + "-" + (k + 1);
+                String title = plain || chosen == null ? t.title() : t.title() + " (" + chosen.get(k).replace('-', ' ') + ")";
                 tables.set(at.get(k), new Extraction.Table(id, title, t.firstLine(), t.lastLine(), t.unit(),
                         t.columns(), t.columnUnits(), t.rowUnits(), t.rows()));
             }

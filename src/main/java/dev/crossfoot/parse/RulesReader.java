@@ -182,7 +182,7 @@ public final class RulesReader {
         LinearExpr figure = Expressions.parse(need(text(n, "figure", at, id), "figure", id, at));
         CellRef cell = figure.singleCell();
         if (cell == null) {
-            throw new InputException(at, "rule " + id + ": 'figure' must be one cell, e.g. 'revenue_by_segment[Total]'");
+            throw new InputException(at, "rule " + id + ": 'figure' must be one cell, e.g. 'revenue[Total]'");
         }
         LinearExpr other = Expressions.parse(need(text(n, "agrees_with", at, id), "agrees_with", id, at));
         requireTable(table, figure, id, at);

@@ -32,7 +32,7 @@ final class Describe {
         return !x.known() && (x.status() == Status.FAIL || (x.status() == Status.ERROR && x.severity() == Severity.ERROR));
     }
 
-    /** "table cash_flow, row Income tax paid, column 2023". */
+    /** "table cash-flows, row Income tax paid, column 2023". */
     static String where(Finding x) {
         return "table " + x.table() + ", row " + x.row() + ", column " + x.column();
     }

@@ -129,13 +129,13 @@ class BadCorpusTest {
     @Test
     void hugeCsv_isRefusedBeforeReading_notAnOutOfMemoryError() throws IOException {
         FilingCopy c = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        try (RandomAccessFile f = new RandomAccessFile(c.dir().resolve("ppe_2022.csv").toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(c.dir().resolve("note-10-property-plant-and-equipment-2022.csv").toFile(), "rw")) {
             f.setLength(200L * 1024 * 1024);
         }
         Run run = Run.of("check", c.path());
         assertEquals(2, run.exitCode(), run::toString);
         assertOneLine(run.err());
-        assertTrue(run.err().contains("ppe_2022.csv: the file is 200.0 MiB, over the 128.0 MiB limit"), run.err());
+        assertTrue(run.err().contains("note-10-property-plant-and-equipment-2022.csv: the file is 200.0 MiB, over the 128.0 MiB limit"), run.err());
     }
 
     @Test

@@ -32,11 +32,11 @@ class BatchAndBaselineTest {
             Files.move(c.dir(), named);
             FilingCopy f = FilingCopy.of(named, temp);
             if (i == 7 || i == 23 || i == 41) {
-                Files.delete(named.resolve("cash_flow.csv"));
+                Files.delete(named.resolve("cash-flows.csv"));
             }
             if (i == 11 || i == 30) {
-                Files.writeString(named.resolve("revenue_by_geography.csv"),
-                        Files.readString(named.resolve("revenue_by_geography.csv")).replace("\"343,040\"", "\"343,940\""));
+                Files.writeString(named.resolve("note-3a-revenue-by-geographical.csv"),
+                        Files.readString(named.resolve("note-3a-revenue-by-geographical.csv")).replace("\"343,040\"", "\"343,940\""));
             }
             deleteTree(f.dir());
         }
@@ -66,7 +66,7 @@ class BatchAndBaselineTest {
             assertTrue(f.get("path").asText().endsWith(String.format("filing-%02d", i)), f.get("path").asText());
             if (f.has("error")) {
                 errors.add(f.get("path").asText());
-                assertTrue(f.get("error").asText().contains("cash_flow.csv"), f.get("error").asText());
+                assertTrue(f.get("error").asText().contains("cash-flows.csv"), f.get("error").asText());
             } else {
                 results++;
                 assertEquals(i == 11 || i == 30 ? 1 : 0, f.get("summary").get("failed").asInt(), f.get("path").asText());
@@ -97,10 +97,10 @@ class BatchAndBaselineTest {
         assertEquals(0, Run.of("check", "-q", fixture).exitCode());
         assertEquals(1, Run.of("check", "-q", "--fail-on", "warning", fixture).exitCode(), "the fixture has warnings");
         FilingCopy broken = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        broken.set("revenue_by_geography.csv", "Northeast Asia", "2023", "343,940");
+        broken.set("note-3a-revenue-by-geographical.csv", "Northeast Asia", "2023", "343,940");
         assertEquals(1, Run.of("check", "-q", broken.path()).exitCode());
         assertEquals(0, Run.of("check", "-q", "--fail-on", "never", broken.path()).exitCode());
-        Files.delete(broken.dir().resolve("ppe_2022.csv"));
+        Files.delete(broken.dir().resolve("note-10-property-plant-and-equipment-2022.csv"));
         assertEquals(2, Run.of("check", "-q", "--fail-on", "never", broken.path()).exitCode(), "unusable input is always 2");
         assertEquals(2, Run.of("check", "--fail-on", "sometimes", fixture).exitCode());
     }
@@ -108,7 +108,7 @@ class BatchAndBaselineTest {
     @Test
     void baseline_hidesExactlyTheRecordedFailures_whileTheirFiguresAreUnchanged() throws IOException {
         FilingCopy c = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        c.set("revenue_by_geography.csv", "Northeast Asia", "2023", "343,940");
+        c.set("note-3a-revenue-by-geographical.csv", "Northeast Asia", "2023", "343,940");
         Path baseline = temp.resolve("crossfoot-baseline.json");
         Run written = Run.of("baseline", c.path(), "-o", baseline.toString());
         assertEquals(0, written.exitCode(), written::toString);
@@ -128,7 +128,7 @@ class BatchAndBaselineTest {
         assertTrue(Run.of("check", "-q", "--baseline", baseline.toString(), c.path()).out().contains("KNOWN"));
 
         // a new failure elsewhere still fails
-        c.set("cash_flow.csv", "Cash flows from operating activities > Income tax paid", "2023", "(22,928)");
+        c.set("cash-flows.csv", "Cash flows from operating activities > Income tax paid", "2023", "(22,928)");
         Run fresh = Run.of("check", "--format", "json", "--baseline", baseline.toString(), c.path());
         assertEquals(1, fresh.exitCode());
         JsonNode fs = JSON.readTree(fresh.out()).get("summary");
@@ -137,7 +137,7 @@ class BatchAndBaselineTest {
 
         // the recorded failure with different figures is new again
         FilingCopy d = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        d.set("revenue_by_geography.csv", "Northeast Asia", "2023", "343,950");
+        d.set("note-3a-revenue-by-geographical.csv", "Northeast Asia", "2023", "343,950");
         Run changed = Run.of("check", "--format", "json", "--baseline", baseline.toString(), d.path());
         assertEquals(1, changed.exitCode(), changed::toString);
         assertEquals(9, JSON.readTree(changed.out()).get("summary").get("known").asInt());
@@ -146,7 +146,7 @@ class BatchAndBaselineTest {
     @Test
     void baselineOfABatchWithAnUnreadableFiling_isNotWritten() throws IOException {
         FilingCopy bad = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        Files.delete(bad.dir().resolve("cash_flow.csv"));
+        Files.delete(bad.dir().resolve("cash-flows.csv"));
         Path baseline = temp.resolve("partial-baseline.json");
         Run run = Run.of("baseline", FilingCopy.SENSETIME.toString(), bad.path(), "-o", baseline.toString());
         assertEquals(2, run.exitCode(), run::toString);

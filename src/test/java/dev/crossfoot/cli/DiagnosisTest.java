@@ -23,19 +23,19 @@ class DiagnosisTest {
 
     static Stream<Arguments> faults() {
         return Stream.of(
-                Arguments.of("sign flip", "cash_flow.csv", "Cash flows from investing activities > Interest received from banks", "2023",
-                        "(356,068)", "CF-INV-NET@2023", List.of("sign flipped? the difference, -712,136, is twice cash_flow[Cash flows from investing activities > Interest received from banks][2023]")),
-                Arguments.of("transposed digits", "cash_flow.csv", "Cash flows from financing activities > Proceeds from borrowings", "2023",
-                        "1,646,477", "CF-FIN-NET@2023", List.of("digits transposed or slid? the difference, 1,800, is divisible by 9: cash_flow[Cash flows from financing activities > Proceeds from borrowings][2023] printed 1,646,477 may be 1,644,677 (two digits transposed)")),
-                Arguments.of("item left out of the total", "cash_flow.csv", "Cash flows from financing activities > Net cash generated from financing activities", "2023",
-                        "1,097,572", "CF-FIN-NET@2023", List.of("item omitted? the difference, -13,989, equals cash_flow[Cash flows from financing activities > Interest elements of lease payments][2023] ((13,989))")),
-                Arguments.of("unit slip", "cash_flow.csv", "Cash flows from operating activities > Income tax paid", "2023",
-                        "(21,931,000)", "CF-OPS-NET@2023", List.of("unit slip? cash_flow[Cash flows from operating activities > Income tax paid][2023] ((21,931,000)) looks 1,000 times too large")),
-                Arguments.of("one matrix cell", "ppe_2023.csv", "Year ended December 31, 2023 > Additions", "Office equipment and furniture",
+                Arguments.of("sign flip", "cash-flows.csv", "Cash flows from investing activities > Interest received from banks", "2023",
+                        "(356,068)", "CF-INV-NET@2023", List.of("sign flipped? the difference, -712,136, is twice cash-flows[Cash flows from investing activities > Interest received from banks][2023]")),
+                Arguments.of("transposed digits", "cash-flows.csv", "Cash flows from financing activities > Proceeds from borrowings", "2023",
+                        "1,646,477", "CF-FIN-NET@2023", List.of("digits transposed or slid? the difference, 1,800, is divisible by 9: cash-flows[Cash flows from financing activities > Proceeds from borrowings][2023] printed 1,646,477 may be 1,644,677 (two digits transposed)")),
+                Arguments.of("item left out of the total", "cash-flows.csv", "Cash flows from financing activities > Net cash generated from financing activities", "2023",
+                        "1,097,572", "CF-FIN-NET@2023", List.of("item omitted? the difference, -13,989, equals cash-flows[Cash flows from financing activities > Interest elements of lease payments][2023] ((13,989))")),
+                Arguments.of("unit slip", "cash-flows.csv", "Cash flows from operating activities > Income tax paid", "2023",
+                        "(21,931,000)", "CF-OPS-NET@2023", List.of("unit slip? cash-flows[Cash flows from operating activities > Income tax paid][2023] ((21,931,000)) looks 1,000 times too large")),
+                Arguments.of("one matrix cell", "note-10-property-plant-and-equipment-2023.csv", "Year ended December 31, 2023 > Additions", "Office equipment and furniture",
                         "18,707", "PPE-2023-ROLL@Office equipment and furniture", List.of(
-                                "digits transposed or slid? the difference, 630, is divisible by 9: ppe_2023[Year ended December 31, 2023 > Additions][Office equipment and furniture] printed 18,707 may be 18,077 (two digits transposed)",
-                                "one cell breaks both checks: ppe_2023[Year ended December 31, 2023 > Additions][Office equipment and furniture] printed 18,707; 18,077 would make both PPE-2023-XFOOT@Total#Year ended December 31, 2023 > Additions and PPE-2023-ROLL@Office equipment and furniture pass")),
-                Arguments.of("a change that fits no pattern", "cash_flow.csv", "Cash flows from operating activities > Income tax paid", "2023",
+                                "digits transposed or slid? the difference, 630, is divisible by 9: note-10-property-plant-and-equipment-2023[Year ended December 31, 2023 > Additions][Office equipment and furniture] printed 18,707 may be 18,077 (two digits transposed)",
+                                "one cell breaks both checks: note-10-property-plant-and-equipment-2023[Year ended December 31, 2023 > Additions][Office equipment and furniture] printed 18,707; 18,077 would make both PPE-2023-XFOOT@Total#Year ended December 31, 2023 > Additions and PPE-2023-ROLL@Office equipment and furniture pass")),
+                Arguments.of("a change that fits no pattern", "cash-flows.csv", "Cash flows from operating activities > Income tax paid", "2023",
                         "(22,928)", "CF-OPS-NET@2023", List.of()));
     }
 

@@ -27,7 +27,7 @@ class FormatsTest {
         "html   | <!DOCTYPE html>"})
     void eachFormat_rendersAFailingFiling_withTheSameExitCode(String format, String start) {
         FilingCopy c = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        c.set("cash_flow.csv", "Cash flows from operating activities > Income tax paid", "2023", "(21,941)");
+        c.set("cash-flows.csv", "Cash flows from operating activities > Income tax paid", "2023", "(21,941)");
         Run run = Run.of("check", "--format", format, c.path());
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith(start.replace("fixtures/sensetime-2023", c.path())), () -> run.out().substring(0, 200));
@@ -46,7 +46,7 @@ class FormatsTest {
     @Test
     void knownFailures_areNotesInGithubAndNotFailuresInJunit() throws Exception {
         FilingCopy c = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        c.set("revenue_by_geography.csv", "Northeast Asia", "2023", "343,940");
+        c.set("note-3a-revenue-by-geographical.csv", "Northeast Asia", "2023", "343,940");
         Path baseline = temp.resolve("b.json");
         assertEquals(0, Run.of("baseline", c.path(), "-o", baseline.toString()).exitCode());
         Run github = Run.of("check", "--format", "github", "--baseline", baseline.toString(), c.path());

@@ -34,8 +34,8 @@ class InputErrorsTest {
     @Test
     void missingTableFile_namesTheFileAndWhatToDo() throws IOException {
         FilingCopy c = copy();
-        Files.delete(c.dir().resolve("income_statement.csv"));
-        assertOneLineError(Run.of("check", c.path()), "filing.yaml", "income_statement.csv", "does not exist");
+        Files.delete(c.dir().resolve("income-statement.csv"));
+        assertOneLineError(Run.of("check", c.path()), "filing.yaml", "income-statement.csv", "does not exist");
     }
 
     @Test
@@ -44,7 +44,7 @@ class InputErrorsTest {
         c.write("rules.yaml", c.read("rules.yaml").replace("items: [Cash used in operations, Income tax paid]",
                 "items: [Cash used in operations, Income tax payd]"));
         Run run = Run.of("check", c.path());
-        assertOneLineError(run, "rules.yaml:", "CF-OPS-NET", "table 'cash_flow'", "has no row 'Income tax payd'",
+        assertOneLineError(run, "rules.yaml:", "CF-OPS-NET", "table 'cash-flows'", "has no row 'Income tax payd'",
                 "nearest: 'Cash flows from operating activities > Income tax paid'");
         assertTrue(run.err().matches("(?s).*rules\\.yaml:\\d+:\\d+: .*"), run.err());
     }
@@ -53,32 +53,32 @@ class InputErrorsTest {
     void labelThatExistsTwice_mustBeQualifiedWithItsSection() {
         FilingCopy c = copy();
         c.write("rules.yaml", c.read("rules.yaml").replace(
-                "agrees_with: balance_sheet[Current assets > Cash and cash equivalents]",
-                "agrees_with: balance_sheet[Restricted cash]"));
+                "agrees_with: balance-sheet[Current assets > Cash and cash equivalents]",
+                "agrees_with: balance-sheet[Restricted cash]"));
         assertOneLineError(Run.of("check", c.path()), "CF-CASH-BS", "2 rows 'Restricted cash'", "qualify the label with its section");
     }
 
     @Test
     void unbalancedQuote_namesTheCsvFileAndLine() {
         FilingCopy c = copy();
-        c.write("cash_flow_summary.csv", c.read("cash_flow_summary.csv").replace("\"1,083.6\"", "\"1,083.6"));
-        assertOneLineError(Run.of("check", c.path()), "cash_flow_summary.csv:");
+        c.write("liquidity-and-financial-resources.csv", c.read("liquidity-and-financial-resources.csv").replace("\"1,083.6\"", "\"1,083.6"));
+        assertOneLineError(Run.of("check", c.path()), "liquidity-and-financial-resources.csv:");
     }
 
     @Test
     void malformedFigure_namesFileLineColumnAndTheForm() {
         FilingCopy c = copy();
-        c.set("revenue_by_geography.csv", "Northeast Asia", "2022", "52,18,66");
-        assertOneLineError(Run.of("check", c.path()), "revenue_by_geography.csv:3:3:", "column '2022'", "'52,18,66'",
+        c.set("note-3a-revenue-by-geographical.csv", "Northeast Asia", "2022", "52,18,66");
+        assertOneLineError(Run.of("check", c.path()), "note-3a-revenue-by-geographical.csv:3:3:", "column '2022'", "'52,18,66'",
                 "thousands separator out of place");
     }
 
     @Test
     void raggedRow_namesTheLine() {
         FilingCopy c = copy();
-        c.write("revenue_by_geography.csv", c.read("revenue_by_geography.csv").replace("Southeast Asia,\"66,062\",\"21,904\"",
+        c.write("note-3a-revenue-by-geographical.csv", c.read("note-3a-revenue-by-geographical.csv").replace("Southeast Asia,\"66,062\",\"21,904\"",
                 "Southeast Asia,\"66,062\""));
-        assertOneLineError(Run.of("check", c.path()), "revenue_by_geography.csv:4:", "2 cells but the header has 3");
+        assertOneLineError(Run.of("check", c.path()), "note-3a-revenue-by-geographical.csv:4:", "2 cells but the header has 3");
     }
 
     @Test
@@ -113,7 +113,7 @@ class InputErrorsTest {
     @Test
     void verbose_printsTheStackTrace() throws IOException {
         FilingCopy c = copy();
-        Files.delete(c.dir().resolve("income_statement.csv"));
+        Files.delete(c.dir().resolve("income-statement.csv"));
         Run run = Run.of("check", "--verbose", c.path());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("\tat dev.crossfoot."), run.err());
@@ -122,19 +122,19 @@ class InputErrorsTest {
     @Test
     void oneBadFilingAmongGoodOnes_isAnErrorForThatFilingAndTheOthersStillRun() throws Exception {
         FilingCopy bad = copy();
-        Files.delete(bad.dir().resolve("ppe_2022.csv"));
+        Files.delete(bad.dir().resolve("note-10-property-plant-and-equipment-2022.csv"));
         Run run = Run.of("check", "--format", "json", FilingCopy.SENSETIME.toString(), bad.path());
         assertEquals(2, run.exitCode(), run::toString);
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         assertTrue(doc.get("filings").get(0).get("checks").size() > 200);
-        assertTrue(doc.get("filings").get(1).get("error").asText().contains("ppe_2022.csv"));
+        assertTrue(doc.get("filings").get(1).get("error").asText().contains("note-10-property-plant-and-equipment-2022.csv"));
     }
 
     @Test
     void rulesSharedByABatch_areParsedOnce_butErrorsNameEachFilingsOwnFile() throws Exception {
         FilingCopy good = copy();
         FilingCopy bad = copy();
-        bad.set("revenue_by_geography.csv", "Northeast Asia", "label", "North-east Asia (renamed)");
+        bad.set("note-3a-revenue-by-geographical.csv", "Northeast Asia", "label", "North-east Asia (renamed)");
         Run run = Run.of("check", "-q", good.path(), bad.path());
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains(bad.dir().resolve("rules.yaml") + ":"), run.err());

@@ -95,7 +95,7 @@ class SenseTimeFixtureTest {
         assertTrue(run.out().contains("PASS  ADJ-EBITDA-BRIDGE"), run.out());
         assertTrue(run.out().contains("WARN  REV-SEG-SHARE"), run.out());
         assertTrue(run.out().contains("would be printed 54.0"), run.out());
-        assertTrue(run.out().contains("[fixtures/sensetime-2023/revenue_by_segment.csv:3]"), run.out());
+        assertTrue(run.out().contains("[fixtures/sensetime-2023/revenue.csv:3]"), run.out());
         assertTrue(run.out().contains("0 failed, 9 warnings"), run.out());
         assertFalse(run.out().contains("\u001B["), "no colour when not on a terminal");
     }
@@ -134,21 +134,21 @@ class SenseTimeFixtureTest {
 
     static Stream<Arguments> mutations() {
         return Stream.of(
-                Arguments.of("revenue segment amount", "revenue_by_segment.csv", "Smart Auto", "2023", "393.7",
+                Arguments.of("revenue segment amount", "revenue.csv", "Smart Auto", "2023", "393.7",
                         Set.of("REV-SEG-TOTAL")),
-                Arguments.of("EBITDA bridge depreciation", "ebitda_reconciliation.csv", "Add: > Depreciation and amortization", "2023", "1,259.9",
+                Arguments.of("EBITDA bridge depreciation", "non-ifrs-measures.csv", "Add: > Depreciation and amortization", "2023", "1,259.9",
                         Set.of("EBITDA-BRIDGE", "EBITDA-DA-NOTE")),
-                Arguments.of("cash-flow operating item", "cash_flow.csv", "Cash flows from operating activities > Income tax paid", "2023", "(21,941)",
+                Arguments.of("cash-flow operating item", "cash-flows.csv", "Cash flows from operating activities > Income tax paid", "2023", "(21,941)",
                         Set.of("CF-OPS-NET")),
-                Arguments.of("PPE additions", "ppe_2023.csv", "Year ended December 31, 2023 > Additions", "Large-scale electronic equipment", "1,042,555",
+                Arguments.of("PPE additions", "note-10-property-plant-and-equipment-2023.csv", "Year ended December 31, 2023 > Additions", "Large-scale electronic equipment", "1,042,555",
                         Set.of("PPE-2023-ROLL", "PPE-2023-XFOOT")),
-                Arguments.of("sign flip", "cash_flow.csv", "Cash flows from investing activities > Interest received from banks", "2023", "(356,068)",
+                Arguments.of("sign flip", "cash-flows.csv", "Cash flows from investing activities > Interest received from banks", "2023", "(356,068)",
                         Set.of("CF-INV-NET")),
-                Arguments.of("transposed digits", "cash_flow.csv", "Cash flows from financing activities > Proceeds from borrowings", "2023", "1,646,477",
+                Arguments.of("transposed digits", "cash-flows.csv", "Cash flows from financing activities > Proceeds from borrowings", "2023", "1,646,477",
                         Set.of("CF-FIN-NET")),
-                Arguments.of("closing cash", "cash_flow.csv", "Cash and cash equivalents at end of year", "2022", "7,962,831",
+                Arguments.of("closing cash", "cash-flows.csv", "Cash and cash equivalents at end of year", "2022", "7,962,831",
                         Set.of("CF-CASH-ROLL", "CF-CASH-BS")),
-                Arguments.of("PPE depreciation by function", "depreciation_by_function.csv", "- Selling expenses", "2022", "20,383",
+                Arguments.of("PPE depreciation by function", "note-10b-depreciation-charges-expensed-off.csv", "- Selling expenses", "2022", "20,383",
                         Set.of("DEP-FUNCTION-TOTAL")));
     }
 
@@ -166,7 +166,7 @@ class SenseTimeFixtureTest {
     @Test
     void onePrintedUnit_passesWithinRounding_butFailsUnderExact() throws Exception {
         FilingCopy copy = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        copy.set("revenue_by_geography.csv", "Northeast Asia", "2023", "343,041");
+        copy.set("note-3a-revenue-by-geographical.csv", "Northeast Asia", "2023", "343,041");
         Run run = Run.of("check", "--format", "json", copy.path());
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode check = find(json(run), "REV-GEO-TOTAL@2023");
@@ -187,7 +187,7 @@ class SenseTimeFixtureTest {
     @Test
     void tolerance_widensEveryCheck_andTheReportSaysSo() throws Exception {
         FilingCopy copy = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        copy.set("revenue_by_segment.csv", "Smart Auto", "2023", "384.0");
+        copy.set("revenue.csv", "Smart Auto", "2023", "384.0");
         assertEquals(1, Run.of("check", "-q", copy.path()).exitCode());
         Run widened = Run.of("check", "-q", "--tolerance", "2", copy.path());
         assertEquals(0, widened.exitCode(), widened::toString);
@@ -207,7 +207,7 @@ class SenseTimeFixtureTest {
     @Test
     void severalDirectories_areCheckedInOneRun_inOrder() throws Exception {
         FilingCopy broken = FilingCopy.of(FilingCopy.SENSETIME, temp);
-        broken.set("cash_flow.csv", "Cash flows from operating activities > Income tax paid", "2023", "(21,941)");
+        broken.set("cash-flows.csv", "Cash flows from operating activities > Income tax paid", "2023", "(21,941)");
         Run run = Run.of("check", "--format", "json", FIXTURE, broken.path());
         assertEquals(1, run.exitCode(), run::toString);
         JsonNode doc = json(run);

@@ -74,15 +74,15 @@ class HtmlChromiumTest {
         assertNotNull(dom.selectFirst("section.cf-filing"), "the page did not load: " + dom.text());
         assertTrue(dom.select("script").isEmpty());
 
-        Table cashFlow = RenderFixtures.table(f, "cash_flow");
+        Table cashFlow = RenderFixtures.table(f, "cash-flows");
         Row taxPaid = RenderFixtures.row(cashFlow, RenderFixtures.FAULT_ROW).orElseThrow();
-        Element fault = dom.getElementById("t-cash_flow-r" + taxPaid.index() + "-2023");
+        Element fault = dom.getElementById("t-cash-flows-r" + taxPaid.index() + "-2023");
         assertNotNull(fault, "the faulty figure is not in the browser's DOM");
         assertTrue(fault.hasClass("cf-fail"), fault.outerHtml());
         assertTrue(fault.ownText().startsWith(RenderFixtures.FAULT_FIGURE), fault.outerHtml());
 
         Finding failing = f.findings().stream().filter(x -> x.status() == Status.FAIL).findFirst().orElseThrow();
-        boolean used = failing.cells().stream().anyMatch(c -> c.table().equals("cash_flow") && c.row().equals(RenderFixtures.FAULT_ROW));
+        boolean used = failing.cells().stream().anyMatch(c -> c.table().equals("cash-flows") && c.row().equals(RenderFixtures.FAULT_ROW));
         assertTrue(used, "the failing check uses the changed figure");
         Element diff = fault.selectFirst("span.cf-diff[data-check=\"" + Html.token(failing.id()) + "\"]");
         assertNotNull(diff, fault.outerHtml());

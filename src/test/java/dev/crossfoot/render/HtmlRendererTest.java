@@ -97,9 +97,9 @@ class HtmlRendererTest {
             }
         }
         // the changed figure itself
-        Table cashFlow = RenderFixtures.table(f, "cash_flow");
+        Table cashFlow = RenderFixtures.table(f, "cash-flows");
         Row taxPaid = RenderFixtures.row(cashFlow, RenderFixtures.FAULT_ROW).orElseThrow();
-        Element fault = doc.getElementById("t-cash_flow-r" + taxPaid.index() + "-2023");
+        Element fault = doc.getElementById("t-cash-flows-r" + taxPaid.index() + "-2023");
         assertTrue(fault.hasClass("cf-fail"));
         assertTrue(fault.ownText().startsWith(RenderFixtures.FAULT_FIGURE), fault.ownText());
 

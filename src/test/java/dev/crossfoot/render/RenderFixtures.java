@@ -39,7 +39,7 @@ import java.util.function.UnaryOperator;
 final class RenderFixtures {
 
     /** The figure the fault changes: 2023 income tax paid, printed (21,931) in the announcement. */
-    static final String FAULT_FILE = "cash_flow.csv";
+    static final String FAULT_FILE = "cash-flows.csv";
     static final String FAULT_ROW = "Cash flows from operating activities > Income tax paid";
     static final String FAULT_COLUMN = "2023";
     static final String FAULT_FIGURE = "(21,941)";

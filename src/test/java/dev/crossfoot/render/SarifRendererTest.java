@@ -167,7 +167,7 @@ class SarifRendererTest {
 
     @Test
     void pathsBecomeRelativeUrisWithForwardSlashes() {
-        assertEquals("fixtures/sensetime-2023/cash_flow.csv", SarifRenderer.uri("fixtures/sensetime-2023/cash_flow.csv"));
+        assertEquals("fixtures/sensetime-2023/cash-flows.csv", SarifRenderer.uri("fixtures/sensetime-2023/cash-flows.csv"));
         assertEquals("fixtures/x/a.csv", SarifRenderer.uri("fixtures\\x\\a.csv"));
         assertEquals("x/a.csv", SarifRenderer.uri("./x/a.csv"));
         assertEquals("C%3A/data/my%20filing/a.csv", SarifRenderer.uri("C:\\data\\my filing\\a.csv"));
