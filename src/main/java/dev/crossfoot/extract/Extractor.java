@@ -1071,6 +1071,8 @@ public final class Extractor {
         String id = prefix.isEmpty() ? slug : slug.isEmpty() ? prefix : prefix + "-" + slug;
         if (id.isEmpty()) {
             id = "table-" + p.block().first();
+        } else if (!Character.isLetter(id.charAt(0))) {
+            id = "table-" + id;
         }
         String period = tablePeriod(p, cols);
         return new String[] {id, title, period};

@@ -18,6 +18,16 @@ class HelpTest {
     }
 
     @Test
+    void extractHelp_documentsItsExitCodes_andTheTopLevelHelpListsIt() {
+        Run run = Run.of("extract", "--help");
+        assertEquals(0, run.exitCode());
+        for (String code : new String[] {"0   the filing directory was written", "2   unusable input", "3   internal error"}) {
+            assertTrue(run.out().contains(code), () -> code + " not in:\n" + run.out());
+        }
+        assertTrue(Run.of("--help").out().contains("extract"));
+    }
+
+    @Test
     void version_comesFromTheBuild() {
         Run run = Run.of("--version");
         assertEquals(0, run.exitCode());
