@@ -243,6 +243,7 @@ public final class Extractor {
             tables.add(build(t, ids));
         }
         disambiguate(tables);
+        notices.sort(java.util.Comparator.comparingInt(Extraction.Notice::line));
         return new Extraction(source, issuer(), document(), filingPeriods(), tables, markers, notices);
     }
 

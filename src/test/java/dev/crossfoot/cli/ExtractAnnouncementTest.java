@@ -54,6 +54,8 @@ class ExtractAnnouncementTest {
         Run run = Run.of("extract", SEED.toString(), "-o", extracted.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("Extracted 54 tables from "), run::toString);
+        assertTrue(run.out().endsWith("(7 notices on standard error)\n"), run::toString);
+        assertEquals(7, run.err().lines().count(), run::toString);
     }
 
     @AfterAll
@@ -203,7 +205,11 @@ class ExtractAnnouncementTest {
         assertTrue(run.err().contains(SEED + ":316: label 'Total' printed on the line after its figures (line 315); "
                 + "attached to that row"), run::toString);
         assertTrue(run.err().contains(SEED + ":1428: lines 1428-1437: tab-separated lines without figures"), run::toString);
-        run.err().lines().forEach(l -> assertTrue(l.matches("crossfoot: .*:\\d+: .*"), l));
+        List<Integer> lines = run.err().lines().map(l -> {
+            assertTrue(l.matches("crossfoot: .*\\.txt:\\d+: .*"), l);
+            return Integer.parseInt(l.replaceFirst("^crossfoot: .*?\\.txt:(\\d+): .*$", "$1"));
+        }).toList();
+        assertEquals(lines.stream().sorted().toList(), lines, "notices in line order");
     }
 
     @Test
