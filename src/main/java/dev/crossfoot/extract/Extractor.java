@@ -274,14 +274,37 @@ public final class Extractor {
 
     /** Removes markup and normalises blanks: the text as a reader sees it. */
     static String clean(String raw) {
-        String t = MARKUP.matcher(raw).replaceAll(" ");
-        t = t.replace("\\$", "$").replace("\u00A0", " ");
-        t = t.replaceAll("\\s+", " ").strip();
-        t = t.replaceAll("\\(\\s+", "(").replaceAll("\\s+\\)", ")");
-        return t;
+        String t = raw;
+        if (t.indexOf('<') >= 0 || t.indexOf('*') >= 0) {
+            t = MARKUP.matcher(t).replaceAll(" ");
+        }
+        t = t.replace("\\$", "$").replace('\u00A0', ' ');
+        if (needsSpacing(t)) {
+            t = BLANKS.matcher(t).replaceAll(" ").strip();
+            t = OPEN_SPACE.matcher(t).replaceAll("(");
+            t = SPACE_CLOSE.matcher(t).replaceAll(")");
+        }
+        return t.strip();
     }
 
     private static final Pattern PERIOD_LINE = Pattern.compile("(?i)(?:for\\s+the\\s+)?(?:years?\\s+ended|as\\s+(?:at|of)|at)\\s.*\\d{4}.*");
+
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern OPEN_SPACE = Pattern.compile("\\(\\s+");
+    private static final Pattern SPACE_CLOSE = Pattern.compile("\\s+\\)");
+    private static final Pattern HYPHENATED = Pattern.compile("([A-Za-z])- ([a-z])");
+
+    /** Whether a text has blanks to collapse: a run of two, a tab or newline, or a blank inside parentheses. */
+    private static boolean needsSpacing(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ' ' && i + 1 < t.length() && (Character.isWhitespace(t.charAt(i + 1)) || t.charAt(i + 1) == ')')
+                    || c != ' ' && Character.isWhitespace(c) || c == '(' && i + 1 < t.length() && Character.isWhitespace(t.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean isHeading(String text) {
         if (PERIOD_LINE.matcher(text).matches()) {
@@ -373,11 +396,23 @@ public final class Extractor {
 
     /** The figure a cell holds, or null when it is text. Percent signs are accepted. */
     static Figure figure(String cell) {
+        if (hasLetter(cell) && !FigureParser.DEFAULT_MARKERS.contains(cell.strip())) {
+            return null;
+        }
         try {
             return FigureParser.parse(cell, Unit.PERCENT, Map.of());
         } catch (FigureFormatException e) {
             return null;
         }
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the second run continues the first across a page break. */
@@ -571,7 +606,7 @@ public final class Extractor {
     }
 
     private static String fixHyphenation(String cell) {
-        return cell.replaceAll("([A-Za-z])- ([a-z])", "$1-$2");
+        return cell.indexOf("- ") < 0 ? cell : HYPHENATED.matcher(cell).replaceAll("$1-$2");
     }
 
     /** The unit a header cell states, or null when it is not a unit. */
