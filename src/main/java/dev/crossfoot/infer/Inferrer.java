@@ -11,10 +11,13 @@ import dev.crossfoot.model.Row;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.result.Severity;
+import dev.crossfoot.rules.CellRef;
 import dev.crossfoot.rules.Items;
+import dev.crossfoot.rules.LinearExpr;
 import dev.crossfoot.rules.RowRef;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleInfo;
+import dev.crossfoot.rules.Term;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -70,6 +73,7 @@ public final class Inferrer {
             "(?i).*(\\bend of|\\bending|\\bclosing|carried forward|balance,? (at )?end|\\bat (31|30|28|29)\\b|as (at|of) (december|june|march|september) (31|30)|\\bat (december|june|march|september) (31|30)).*");
     private static final Pattern NOT_ADDITIVE = Pattern.compile(
             "(?i).*((^|[\\s(])%|%\\s*\\)?$|percent|per (\\w+ )?(\\w+ )?share|\\beps\\b|per unit|per employee|\\bratio\\b|\\byield\\b|\\bbps\\b|basis points?|\\(in years\\)|\\bin years\\b|\\bdays\\b|\\bheadcount\\b|number of employees|weighted[- ]average (number|shares|fair value|price|exercise|remaining|grant)|average price|\\bmultiple\\b).*");
+    private static final Pattern LESS = Pattern.compile("(?i)\\s*less\\b(?!\\s+than)[\\s:].*");
     private static final Pattern NOTE_COLUMN = Pattern.compile("(?i)\\s*notes?\\s*(\\(.*\\))?\\s*");
     private static final Pattern YEAR = Pattern.compile("(19|20)[0-9]{2}");
 
@@ -156,6 +160,8 @@ public final class Inferrer {
         private final boolean[] skip;
         private final boolean[] barrier;
         private final int[] blockStart;
+        /** -1 for a "Less ..." row printed as a positive amount (it is taken away), else 1. */
+        private final BigDecimal[] weight;
         private final List<Rule> confirmed = new ArrayList<>();
         private final List<Rule> near = new ArrayList<>();
         private final Map<String, Integer> ids = new HashMap<>();
@@ -176,6 +182,7 @@ public final class Inferrer {
             skip = new boolean[n];
             barrier = new boolean[n];
             blockStart = new int[n];
+            weight = new BigDecimal[n];
             String[] dimension = new String[k];
             for (int c = 0; c < k; c++) {
                 dimension[c] = mainDimension(columns.get(c));
@@ -222,7 +229,23 @@ public final class Inferrer {
                         value[r][c] = null;
                     }
                 }
+                weight[r] = subtracted(r) ? BigDecimal.ONE.negate() : BigDecimal.ONE;
             }
+        }
+
+        /** A row labelled "Less ..." (not "less than") whose amounts are all positive or nil, some positive. */
+        private boolean subtracted(int r) {
+            if (!LESS.matcher(rows.get(r).label()).matches() || rows.get(r).label().contains("]")) {
+                return false;
+            }
+            boolean positive = false;
+            for (BigDecimal v : printed[r]) {
+                if (v != null && v.signum() < 0) {
+                    return false;
+                }
+                positive |= v != null && v.signum() > 0;
+            }
+            return positive;
         }
 
         private String mainDimension(String column) {
@@ -292,8 +315,8 @@ public final class Inferrer {
                         all = false;
                         break;
                     }
-                    sum = sum.plus(value[u][c]);
-                    mid = mid.add(printed[u][c]);
+                    sum = sum.plus(value[u][c].times(weight[u]));
+                    mid = mid.add(printed[u][c].multiply(weight[u]));
                     nonzero[c] += printed[u][c].signum() != 0 ? 1 : 0;
                 }
                 if (!all) {
@@ -427,7 +450,8 @@ public final class Inferrer {
             if (opening < 0 && CLOSING.matcher(rows.get(items.get(0)).label()).matches()) {
                 opening = items.get(0);
             }
-            boolean roll = CLOSING.matcher(total.label()).matches() && items.size() >= 2 && opening >= 0;
+            boolean roll = CLOSING.matcher(total.label()).matches() && items.size() >= 2 && opening >= 0
+                    && items.stream().allMatch(u -> weight[u].signum() > 0);
             Row first = rows.get(opening >= 0 ? opening : items.get(0));
             String title = "Inferred " + (roll ? "roll-forward: " : "total: ") + Labels.display(total.label())
                     + (total.label().isEmpty() ? " (line " + total.line() + ")" : "") + " = "
@@ -445,8 +469,16 @@ public final class Inferrer {
                 return new Rule.RollForward(info, table.id(), ref(first), new Items.Listed(movements), ref(total), cols, carry);
             }
             List<RowRef> refs = new ArrayList<>();
+            List<Term> terms = new ArrayList<>();
+            boolean signed = false;
             for (int u : items) {
                 refs.add(ref(rows.get(u)));
+                terms.add(new Term(weight[u], new CellRef(null, refs.get(refs.size() - 1), null)));
+                signed |= weight[u].signum() < 0;
+            }
+            if (signed && !total.label().contains("]")) {
+                return new Rule.Formula(info, table.id(), new CellRef(null, ref(total), null),
+                        new LinearExpr(terms, BigDecimal.ZERO), cols);
             }
             return new Rule.Sum(info, table.id(), new Items.Listed(refs), ref(total), cols);
         }
@@ -472,12 +504,12 @@ public final class Inferrer {
         private String describe(List<Integer> items) {
             List<String> names = new ArrayList<>();
             for (int u : items) {
-                names.add(Labels.display(rows.get(u).label()));
+                names.add((names.isEmpty() ? "" : weight[u].signum() < 0 ? " - " : " + ") + Labels.display(rows.get(u).label()));
             }
             if (names.size() <= 4) {
-                return String.join(" + ", names);
+                return String.join("", names);
             }
-            return names.get(0) + " + " + names.get(1) + " + … + " + names.get(names.size() - 1) + " (" + names.size() + " items)";
+            return names.get(0) + names.get(1) + " + …" + names.get(names.size() - 1) + " (" + names.size() + " items)";
         }
 
         /** Matrices: a column that, in every row with figures, is the sum of the columns just left of it. */

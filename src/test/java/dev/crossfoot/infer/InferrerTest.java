@@ -226,6 +226,26 @@ class InferrerTest {
     }
 
     @Test
+    void aLessRowPrintedPositiveIsTakenAwayButALessThanRowIsAdded() throws IOException {
+        Footed f = foot("""
+                label,2019,2018
+                Trade accounts receivable,$875.8,$557.8
+                Other,6.8,8.1
+                "Total accounts receivable, gross",882.6,565.9
+                Less allowance for doubtful accounts,2.0,2.2
+                "Total accounts receivable, net",$880.6,$563.7
+                Less than one year,100,90
+                One to five years,50,40
+                Total maturities,150,130
+                """);
+        Rule.Formula net = assertInstanceOf(Rule.Formula.class, f.inference().confirmed().get(1));
+        assertEquals("[Total accounts receivable, net] = [Total accounts receivable, gross] - [Less allowance for doubtful accounts]",
+                net.result() + " = " + net.expression());
+        assertEquals("Total maturities <- Less than one year + One to five years", describe(f.inference().confirmed().get(2)));
+        assertEquals(6, f.with(Status.PASS).size());
+    }
+
+    @Test
     void aMatrixColumnThatIsTheSumOfTheColumnsLeftOfItIsACrossFoot() throws IOException {
         Footed f = foot("""
                 label,Buildings,Equipment,Vehicles,Total
