@@ -35,15 +35,20 @@ import java.util.regex.Pattern;
  * figures, it equals (within the rounding of the printed figures, as a check would judge it) the sum of
  * the run of rows just above it. A total already found stands for its own items, so totals of totals and
  * totals spanning several sections are found the same way. Heading rows are looked through; percentage
- * rows and rows whose labels say they are not amounts (per share, ratios, rates) are skipped; a row of
+ * rows and rows whose labels say they are not amounts (per share, ratios, yields) are skipped; a row of
  * years or of column headings ends the run. A total whose first item opens (beginning, opening, at 1
  * January) and which closes (end, closing) is a roll-forward, with carry-forward when each column opens
  * where the next one closes. In a matrix, a column that is, in every row, the sum of the columns to its
  * left is a cross-foot.
  *
- * <p>A relation is accepted only with evidence: at least two items that are not nil in some column, and
- * either a label that says total (or no label: an unlabelled subtotal) or the relation holding in at least
- * two columns. The shortest run that foots is taken.
+ * <p>A relation is accepted only with evidence: at least two items, and a column where it holds with two
+ * items and the total not nil and the total at least {@link #SIGNIFICANCE} times its rounding tolerance
+ * (small whole numbers add up by chance); and either a label that says total (which may then stand on
+ * one item that is not nil), no label (an unlabelled subtotal), or such evidence in two columns. The
+ * shortest run that foots is taken. A run that foots with evidence in at least as many columns as it
+ * misses, and misses by more than {@link #NEAR_OTHER_COLUMN} (a column that is not additive, such as an
+ * average price), is confirmed in the columns where it foots; the others are left alone. A "Less ..."
+ * row printed as a positive amount is taken away, and the relation is then written as a formula.
  *
  * <p>Near-misses are rows that look like totals but do not foot, by a small relative amount: rows whose
  * run foots in some columns and not in another (within {@link #NEAR_OTHER_COLUMN} of the total), and rows
