@@ -452,8 +452,9 @@ public final class Inferrer {
                     opening = u;
                 }
             }
-            if (opening < 0 && CLOSING.matcher(rows.get(items.get(0)).label()).matches()) {
-                opening = items.get(0);
+            long closings = items.stream().filter(u -> CLOSING.matcher(rows.get(u).label()).matches()).count();
+            if (opening < 0 && closings == 1 && CLOSING.matcher(rows.get(items.get(0)).label()).matches()) {
+                opening = items.get(0); // the prior period's closing opens this one
             }
             boolean roll = CLOSING.matcher(total.label()).matches() && items.size() >= 2 && opening >= 0
                     && items.stream().allMatch(u -> weight[u].signum() > 0);
