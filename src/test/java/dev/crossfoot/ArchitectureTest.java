@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final List<String> LAYERS = List.of("model", "result", "rules", "parse", "extract", "check", "render", "cli");
+    static final List<String> LAYERS = List.of("model", "result", "rules", "parse", "extract", "check", "infer", "render", "cli");
     static final Path MAIN = Path.of("src/main/java/dev/crossfoot");
     static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
 

@@ -66,10 +66,20 @@ public final class Checker {
      * and drop reports as they come. {@code progress} is told how many filings are done.
      */
     public void check(List<Path> filings, java.util.function.Consumer<FilingReport> sink, java.util.function.IntConsumer progress) {
+        run(filings, this::check, sink, progress);
+    }
+
+    /**
+     * As {@link #check(List, java.util.function.Consumer, java.util.function.IntConsumer)}, with another way
+     * of checking one input (such as footing a table without rules). {@code one} must not throw: wrap it
+     * with {@link #guarded}.
+     */
+    public void run(List<Path> filings, java.util.function.Function<Path, FilingReport> one,
+                    java.util.function.Consumer<FilingReport> sink, java.util.function.IntConsumer progress) {
         if (options.jobs() == 1 || filings.size() < 2) {
             int done = 0;
             for (Path dir : filings) {
-                sink.accept(check(dir));
+                sink.accept(one.apply(dir));
                 progress.accept(++done);
             }
             return;
@@ -91,7 +101,7 @@ public final class Checker {
                 while (next < filings.size() && inFlight.size() < window) {
                     Path dir = filings.get(next++);
                     inFlight.add(pool.submit(() -> {
-                        FilingReport r = check(dir);
+                        FilingReport r = one.apply(dir);
                         progress.accept(done.incrementAndGet());
                         return r;
                     }));
@@ -111,8 +121,16 @@ public final class Checker {
 
     /** Checks one filing; unusable input gives a report holding the one-line error instead of findings. */
     public FilingReport check(Path dir) {
+        return guarded(dir, this::checkOrThrow);
+    }
+
+    /**
+     * Runs {@code work} on one input; unusable input gives a report holding the one-line error instead of
+     * findings, and any other exception a report of an internal error (both told to the problem listener).
+     */
+    public FilingReport guarded(Path dir, java.util.function.Function<Path, FilingReport> work) {
         try {
-            return checkOrThrow(dir);
+            return work.apply(dir);
         } catch (InputException e) {
             problems.accept(dir, e);
             return FilingReport.failed(dir.toString(), e.oneLine());
@@ -130,7 +148,12 @@ public final class Checker {
      * @throws InputException when the filing, its tables or its rules cannot be used
      */
     public FilingReport checkOrThrow(Path dir) {
-        return check(FilingReader.read(dir, !inBatch), rules(dir));
+        return check(read(dir), rules(dir));
+    }
+
+    /** Reads a filing directory (its tables in parallel unless several filings are being checked at once). */
+    public Filing read(Path dir) {
+        return FilingReader.read(dir, !inBatch);
     }
 
     /**

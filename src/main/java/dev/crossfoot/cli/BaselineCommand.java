@@ -46,7 +46,7 @@ final class BaselineCommand implements Callable<Integer> {
                 return ExitCodes.UNUSABLE;
             }
         }
-        Checker checker = Runs.checker(filings.options(cmd, Set.of()), cmd.getErr(), filings.verbose);
+        Checker checker = Runs.checker(filings.options(cmd, Set.of()), cmd.getErr(), filings.verbose());
         Runs.Outcome outcome = Runs.render(checker, dirs, new BaselineRenderer(), output, cmd.getOut(), cmd.getErr(), true);
         return outcome == null || outcome.totals().inputErrors() > 0 ? ExitCodes.UNUSABLE : ExitCodes.OK;
     }

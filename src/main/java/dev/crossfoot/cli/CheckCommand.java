@@ -1,15 +1,9 @@
 package dev.crossfoot.cli;
 
 import dev.crossfoot.check.Checker;
+import dev.crossfoot.infer.Footing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.parse.BaselineReader;
-import dev.crossfoot.render.GithubRenderer;
-import dev.crossfoot.render.HtmlRenderer;
-import dev.crossfoot.render.JsonRenderer;
-import dev.crossfoot.render.JunitXmlRenderer;
-import dev.crossfoot.render.Renderer;
-import dev.crossfoot.render.SarifRenderer;
-import dev.crossfoot.render.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,35 +30,21 @@ import picocli.CommandLine.Option;
             ExitCodes.INTERNAL_TEXT})
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { text, json, junit, sarif, github, html }
-
-    enum ColorMode { auto, always, never }
-
-    enum FailOn { error, warning, never }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
     FilingsMixin filings = new FilingsMixin();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically: whole or not at all) instead of standard output.")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", description = "Which results give exit code 1: error (a failing or unevaluable error rule; the default), warning (also a warning), never.")
-    FailOn failOn;
+    @Mixin
+    ReportMixin report = new ReportMixin();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline written by 'crossfoot baseline': the failures it recorded are reported as known, not failing, while their figures are unchanged.")
     Path baseline;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print failures, warnings, errors and the summary only.")
-    boolean quiet;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour statuses: ${COMPLETION-CANDIDATES} (default: auto, i.e. when standard output is a terminal and NO_COLOR is unset).")
-    ColorMode color;
+    @Option(names = "--infer", description = "Also foot every table without rules (as 'crossfoot foot' does) and add the totals it finds as checks with ids INFER-...; "
+            + "a total that a rule of the filing already checks is not added again.")
+    boolean infer;
 
     @Override
     public Integer call() {
@@ -76,47 +56,21 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 known = BaselineReader.read(baseline);
             } catch (InputException e) {
-                return Runs.unusable(err, e, filings.verbose);
+                return Runs.unusable(err, e, filings.verbose());
             }
         }
-        Checker checker = Runs.checker(filings.options(cmd, known), err, filings.verbose);
-        if (output != null) {
-            String problem = OutputFile.problem(output, dirs);
+        Checker checker = Runs.checker(filings.options(cmd, known), err, filings.verbose());
+        if (report.output != null) {
+            String problem = OutputFile.problem(report.output, dirs);
             if (problem != null) {
                 err.println("crossfoot: " + problem);
                 err.flush();
                 return ExitCodes.UNUSABLE;
             }
         }
-        Renderer renderer = switch (format) {
-            case json -> new JsonRenderer();
-            case junit -> new JunitXmlRenderer();
-            case sarif -> new SarifRenderer();
-            case github -> new GithubRenderer();
-            case html -> new HtmlRenderer();
-            case text -> new TextRenderer(useColor(), quiet);
-        };
-        Runs.Outcome outcome = Runs.render(checker, dirs, renderer, output, cmd.getOut(), err);
-        return outcome == null ? ExitCodes.UNUSABLE : exitCode(outcome, failOn);
-    }
-
-    static int exitCode(Runs.Outcome outcome, FailOn failOn) {
-        if (outcome.totals().inputErrors() > 0) {
-            return ExitCodes.UNUSABLE;
-        }
-        return switch (failOn) {
-            case never -> ExitCodes.OK;
-            case error -> outcome.newFailure() ? ExitCodes.FAILED : ExitCodes.OK;
-            case warning -> outcome.newFailure() || outcome.newWarning() ? ExitCodes.FAILED : ExitCodes.OK;
-        };
-    }
-
-    private boolean useColor() {
-        return switch (color) {
-            case always -> true;
-            case never -> false;
-            case auto -> output == null && System.console() != null && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
-        };
+        java.util.function.Function<Path, dev.crossfoot.result.FilingReport> one = infer
+                ? new Footing(checker)::checkWithInference : checker::check;
+        Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(), report.output, cmd.getOut(), err, false);
+        return report.exitCode(outcome);
     }
 }

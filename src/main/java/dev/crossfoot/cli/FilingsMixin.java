@@ -3,7 +3,6 @@ package dev.crossfoot.cli;
 import dev.crossfoot.check.CheckOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,22 +25,8 @@ final class FilingsMixin {
     @Option(names = "--rules", paramLabel = "FILE", description = "A rules YAML file applied to every filing, after the filing's own rules.yaml. Repeatable.")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Filings checked at once (default: the number of cores, ${DEFAULT-VALUE} here). Output order never depends on it.",
-            defaultValue = "${sys:crossfoot.cores}")
-    int jobs;
-
-    @Option(names = "--exact", description = "Cast at the printed precision: the computed figure, rounded as the reported one was printed, must equal it.")
-    boolean exact;
-
-    @Option(names = "--tolerance", paramLabel = "UNITS", description = "Widen every tolerance by UNITS units of the reported figure's last printed digit (e.g. 1). The report says so.")
-    BigDecimal tolerance;
-
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
-
-    static {
-        System.setProperty("crossfoot.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
-    }
+    @CommandLine.Mixin
+    CheckingMixin how = new CheckingMixin();
 
     /** The filing directories: those named, then those found under each ROOT. */
     List<Path> filings(CommandLine cmd) {
@@ -65,15 +50,10 @@ final class FilingsMixin {
     }
 
     CheckOptions options(CommandLine cmd, Set<String> known) {
-        if (tolerance != null && tolerance.signum() < 0) {
-            throw new CommandLine.ParameterException(cmd, "--tolerance must not be negative (found " + tolerance.toPlainString() + ")");
-        }
-        if (exact && tolerance != null && tolerance.signum() > 0) {
-            throw new CommandLine.ParameterException(cmd, "--exact and --tolerance contradict each other; use one");
-        }
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(cmd, "--jobs must be at least 1 (found " + jobs + ")");
-        }
-        return new CheckOptions(rules, exact, tolerance == null ? BigDecimal.ZERO : tolerance, known, jobs);
+        return how.options(cmd, rules, known);
+    }
+
+    boolean verbose() {
+        return how.verbose;
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** What the commands share: running the checker with progress, reporting input errors, writing reports. */
 final class Runs {
@@ -59,7 +60,7 @@ final class Runs {
      * @return the outcome, or null (after saying why on stderr) when the report could not be written
      */
     static Outcome render(Checker checker, List<Path> dirs, Renderer renderer, Path output, PrintWriter out, PrintWriter err) {
-        return render(checker, dirs, renderer, output, out, err, false);
+        return render(checker, dirs, checker::check, renderer, output, out, err, false);
     }
 
     /**
@@ -68,6 +69,15 @@ final class Runs {
      */
     static Outcome render(Checker checker, List<Path> dirs, Renderer renderer, Path output, PrintWriter out, PrintWriter err,
                           boolean allOrNothing) {
+        return render(checker, dirs, checker::check, renderer, output, out, err, allOrNothing);
+    }
+
+    /**
+     * As above, with another way of checking each input ({@code one}, which never throws: see
+     * {@link Checker#guarded}), such as footing it without rules.
+     */
+    static Outcome render(Checker checker, List<Path> dirs, Function<Path, FilingReport> one, Renderer renderer, Path output,
+                          PrintWriter out, PrintWriter err, boolean allOrNothing) {
         Path tmp = null;
         try {
             Writer target;
@@ -79,7 +89,7 @@ final class Runs {
             }
             Outcome outcome;
             try {
-                outcome = run(checker, dirs, renderer, target, err, allOrNothing);
+                outcome = run(checker, dirs, one, renderer, target, err, allOrNothing);
                 target.flush();
             } finally {
                 if (tmp != null) {
@@ -107,8 +117,8 @@ final class Runs {
         }
     }
 
-    private static Outcome run(Checker checker, List<Path> dirs, Renderer renderer, Writer target, PrintWriter err,
-                               boolean allOrNothing) throws IOException {
+    private static Outcome run(Checker checker, List<Path> dirs, Function<Path, FilingReport> one, Renderer renderer,
+                               Writer target, PrintWriter err, boolean allOrNothing) throws IOException {
         CheckOptions o = checker.options();
         StreamingRenderer streaming = renderer instanceof StreamingRenderer s ? s : null;
         List<Totals.FilingTotal> totals = new ArrayList<>(dirs.size());
@@ -118,7 +128,7 @@ final class Runs {
             streaming.begin(o.exact(), o.extraTolerance(), target);
         }
         try (Progress progress = Progress.start(dirs.size())) {
-            checker.check(dirs, f -> {
+            checker.run(dirs, one, f -> {
                 totals.add(Totals.FilingTotal.of(f));
                 if (f.isError()) {
                     err.println("crossfoot: " + f.error());

@@ -85,6 +85,48 @@ public final class FigureParser {
         return new Figure.Amount(t, negative ? value.negate() : value, unit);
     }
 
+    /** A footnote mark after a figure: "130,000 (1)", "6,320,000 (a)". */
+    private static final Pattern TRAILING_NOTE = Pattern.compile("(?<=[0-9)%])\\s+\\(([0-9]{1,2}|[a-z])\\)$");
+    private static final Pattern CURRENCY_SIGN = Pattern.compile("(?:US\\$|HK\\$|A\\$|C\\$|S\\$|RMB|\\$|£|€|¥)");
+
+    /**
+     * Reads a cell of a table that comes without a filing.yaml (unit unknown), forgivingly: a currency
+     * sign anywhere ({@code $ 1,452.4}, {@code $(618)}, {@code £12}) and a footnote mark after the figure
+     * ({@code 130,000 (1)}) are dropped, a trailing {@code %} makes
+     * the figure a percentage whatever its column, and anything that is still not a figure becomes a
+     * marker that is not a number (so that a check never uses it), never an error.
+     *
+     * @param unit the unit of the cell's column ({@link Unit#UNKNOWN}, or % for a column headed as one)
+     */
+    public static Figure loose(String raw, Unit unit) {
+        String t = strip(raw);
+        if (t.isEmpty()) {
+            return new Figure.Blank();
+        }
+        String body = TRAILING_NOTE.matcher(CURRENCY_SIGN.matcher(t).replaceAll("")).replaceAll("").strip();
+        Unit u = unit;
+        if (body.endsWith("%") || body.endsWith("%)")) {
+            u = Unit.PERCENT;
+            body = body.endsWith("%)") ? body.substring(0, body.length() - 2).strip() + ")"
+                    : body.substring(0, body.length() - 1).strip();
+        }
+        if (body.isEmpty()) {
+            return new Figure.Marker(t, "not a figure", null);
+        }
+        try {
+            Figure f = parse(body, u, Map.of());
+            if (f instanceof Figure.Amount a) {
+                return new Figure.Amount(t, a.value(), u);
+            }
+            if (f instanceof Figure.Nil) {
+                return new Figure.Nil(t, u);
+            }
+            return f instanceof Figure.Marker ? new Figure.Marker(t, "marker", null) : f;
+        } catch (FigureFormatException e) {
+            return new Figure.Marker(t, "not a figure", null);
+        }
+    }
+
     /**
      * The digits of "1234", "1234.5", "1,234" or "1,234.5" (thousands separators in groups of three)
      * without the separators, or null for anything else. A hand-written scanner: it runs for every cell.

@@ -91,6 +91,14 @@ public final class Table {
             return found.get(0);
         }
         String shown = (section == null ? "" : section + " > ") + Labels.display(wanted);
+        java.util.regex.Matcher occurrence = OCCURRENCE.matcher(label);
+        if (found.isEmpty() && occurrence.matches()) {
+            List<Row> same = occurrences(section, occurrence.group(1));
+            int k = Integer.parseInt(occurrence.group(2));
+            if (k >= 1 && k <= same.size()) {
+                return same.get(k - 1);
+            }
+        }
         if (found.isEmpty()) {
             String w = Labels.normalize(shown);
             String wl = Labels.normalize(Labels.display(wanted));
@@ -104,7 +112,20 @@ public final class Table {
         }
         throw new LookupException("table '" + id + "' (" + file + ") has " + found.size() + " rows '" + shown
                 + "' (lines " + found.stream().map(r -> String.valueOf(r.line())).collect(Collectors.joining(", "))
-                + "); qualify the label with its section, e.g. '" + found.get(0).displayName() + "'");
+                + "); qualify the label with its section, e.g. '" + found.get(0).displayName() + "', or name one by "
+                + "its occurrence, e.g. '" + Labels.display(wanted) + " #2'");
+    }
+
+    /** "Label #2": the second row of that label (after the label's own exact and normalised match found none). */
+    private static final java.util.regex.Pattern OCCURRENCE = java.util.regex.Pattern.compile("(.*\\S)\\s+#([0-9]{1,6})");
+
+    /** The rows a plain lookup of this label (and section) finds, in printed order. */
+    private List<Row> occurrences(String section, String label) {
+        String wanted = Labels.UNLABELLED.equalsIgnoreCase(label.strip()) ? "" : label;
+        List<Row> exact = filter(byLabel.getOrDefault(wanted, List.of()), section, false);
+        List<Row> found = exact.isEmpty()
+                ? filter(byNormalizedLabel.getOrDefault(Labels.normalize(wanted), List.of()), section, true) : exact;
+        return found.stream().sorted(Comparator.comparingInt(Row::index)).toList();
     }
 
     private static List<Row> filter(List<Row> candidates, String section, boolean normalized) {

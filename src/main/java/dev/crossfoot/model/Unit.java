@@ -19,6 +19,12 @@ public record Unit(String printed, String dimension, int powerOfTen) {
 
     public static final Unit PERCENT = new Unit("%", "1", -2);
 
+    /**
+     * The unit of a table read without a filing.yaml: not known. Figures in it are added to each other
+     * (they are printed in one table), at the precision of their printed digits alone.
+     */
+    public static final Unit UNKNOWN = new Unit("unknown", "unknown", 0);
+
     private static final String CURRENCY = "(RMB|HK\\$|HKD|US\\$|USD|EUR|€|GBP|£|\\$|JPY|¥|SGD|S\\$|A\\$|AUD|CAD|C\\$|CHF|SAR|MYR)";
     private static final Pattern THOUSANDS = Pattern.compile(CURRENCY + "\\s*(?:'000|’000|000s?|\\s+thousands?|k)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MILLIONS = Pattern.compile(CURRENCY + "\\s*(?:million|millions|mn|m)", Pattern.CASE_INSENSITIVE);
@@ -41,6 +47,9 @@ public record Unit(String printed, String dimension, int powerOfTen) {
         String t = text == null ? "" : text.strip();
         if (t.equals("%") || t.equalsIgnoreCase("percent")) {
             return new Unit(t, "1", -2);
+        }
+        if (t.equalsIgnoreCase(UNKNOWN.printed())) {
+            return UNKNOWN;
         }
         if (t.equalsIgnoreCase("times") || t.equals("x") || t.equalsIgnoreCase("number")) {
             return new Unit(t, "1", 0);

@@ -67,12 +67,22 @@ final class CsvTableReader {
         } catch (IOException e) {
             throw readError(path, shownPath, 0, e);
         }
+        Records records = records(path, shownPath, FORMAT);
+        return build(records.header(), records.rows(), shownPath, relativeFile, spec);
+    }
+
+    private record Records(List<String> header, List<RawRow> rows) {
+    }
+
+    /** Reads the records of a CSV file: the header names (from the format's header, if it has one) and the rows. */
+    private static Records records(Path path, String shownPath, CSVFormat format) {
         List<String> header;
         List<RawRow> raw = new ArrayList<>();
+        boolean headerInFormat = format.getHeader() != null;
         try (InputStream in = Files.newInputStream(path);
              Reader reader = utf8(in);
-             CSVParser parser = parse(reader, shownPath)) {
-            header = parser.getHeaderNames();
+             CSVParser parser = parse(reader, shownPath, format)) {
+            header = headerInFormat ? parser.getHeaderNames() : null;
             Iterator<CSVRecord> it = parser.iterator();
             long linesBefore = parser.getCurrentLineNumber();
             while (true) {
@@ -98,6 +108,20 @@ final class CsvTableReader {
                 if (rec.size() == 1 && rec.get(0).isEmpty()) {
                     continue; // an empty line carries no figure
                 }
+                if (header == null) {
+                    header = new ArrayList<>();
+                    rec.forEach(header::add);
+                    continue;
+                }
+                if (!headerInFormat && rec.size() < header.size()) {
+                    List<String> padded = new ArrayList<>();
+                    rec.forEach(padded::add);
+                    while (padded.size() < header.size()) {
+                        padded.add("");
+                    }
+                    raw.add(new RawRow(line, padded));
+                    continue;
+                }
                 if (rec.size() != header.size()) {
                     throw new InputException(SourceLocation.of(shownPath, line, Math.min(rec.size(), header.size()) + 1),
                             "row has " + rec.size() + " cells but the header has " + header.size()
@@ -116,12 +140,88 @@ final class CsvTableReader {
         } catch (IOException e) {
             throw readError(path, shownPath, 0, e);
         }
-        return build(header, raw, shownPath, relativeFile, spec);
+        return new Records(header == null ? List.of() : header, raw);
     }
 
-    private static CSVParser parse(Reader reader, String shownPath) throws IOException {
+    private static final CSVFormat LOOSE_FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
+
+    /**
+     * Reads a CSV file that comes without a filing.yaml, forgivingly: the first column holds the labels
+     * whatever its header says (unless a column is named {@code label}), an optional {@code section}
+     * column is used, empty or repeated column names are numbered, short rows are padded with empty cells,
+     * and a cell that is not a figure (a date, a word, {@code 12 bps}) becomes a marker that is not a
+     * number ({@link FigureParser#loose}). The unit is unknown; a column headed with {@code %} is in %.
+     */
+    static Table readLoose(Path path, String shownPath, String relativeFile, String id) {
         try {
-            return CSVParser.parse(reader, FORMAT);
+            long size = Files.size(path);
+            if (size > Sizes.MAX_TABLE_BYTES) {
+                throw new InputException(SourceLocation.of(shownPath), "the file is " + Sizes.megabytes(size) + ", over the "
+                        + Sizes.megabytes(Sizes.MAX_TABLE_BYTES) + " limit for one table; split the table into several files");
+            }
+        } catch (IOException e) {
+            throw readError(path, shownPath, 0, e);
+        }
+        Records records = records(path, shownPath, LOOSE_FORMAT);
+        List<String> header = records.header();
+        if (header.isEmpty()) {
+            throw new InputException(SourceLocation.of(shownPath, 1), "the file is empty; a table needs a header row "
+                    + "(label,2023,2022 ...) and one row per printed line");
+        }
+        int labelAt = 0;
+        int sectionAt = -1;
+        for (int i = 0; i < header.size(); i++) {
+            String lower = header.get(i).strip().toLowerCase(Locale.ROOT);
+            if (lower.equals("label")) {
+                labelAt = i;
+            }
+        }
+        for (int i = 0; i < header.size(); i++) {
+            if (i != labelAt && header.get(i).strip().equalsIgnoreCase("section")) {
+                sectionAt = i;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i).strip();
+            String name = h.isEmpty() ? "column " + (i + 1) : h;
+            for (int k = 2; !used.add(name); k++) {
+                name = (h.isEmpty() ? "column " + (i + 1) : h) + " (" + k + ")";
+            }
+            names.add(name);
+        }
+        List<String> numeric = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (i != labelAt && i != sectionAt) {
+                numeric.add(names.get(i));
+            }
+        }
+        for (RawRow rr : records.rows()) {
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (i == labelAt || i == sectionAt) {
+                    continue;
+                }
+                String h = names.get(i);
+                Unit columnUnit = h.contains("%") || h.toLowerCase(Locale.ROOT).contains("percent") ? Unit.PERCENT : Unit.UNKNOWN;
+                Figure f = FigureParser.loose(i < rr.values.size() ? rr.values.get(i) : "", columnUnit);
+                Unit unit = f instanceof Figure.Amount a ? a.unit() : f instanceof Figure.Nil n ? n.unit() : columnUnit;
+                cells.put(h, new Cell(h, f, unit, SourceLocation.of(shownPath, rr.line, i + 1)));
+            }
+            String section = sectionAt < 0 ? "" : rr.values.get(sectionAt).strip();
+            rows.add(new Row(rows.size(), section, rr.values.get(labelAt).strip(), cells, rr.line));
+        }
+        if (rows.isEmpty()) {
+            throw new InputException(SourceLocation.of(shownPath, 1), "the file has a header but no rows");
+        }
+        return new Table(id, id, relativeFile, Unit.UNKNOWN, numeric, List.of(), rows);
+    }
+
+    private static CSVParser parse(Reader reader, String shownPath, CSVFormat format) throws IOException {
+        try {
+            return CSVParser.parse(reader, format);
         } catch (IllegalArgumentException e) {
             throw new InputException(SourceLocation.of(shownPath, 1), "bad header: " + oneLine(e)
                     + "; give every column a distinct, non-empty name");

@@ -107,6 +107,33 @@ public final class FilingReader {
         return new Filing(shownDir, nz(root.text("issuer", what)), nz(root.text("document", what)), periods, tables);
     }
 
+    /**
+     * Reads one CSV table that comes without a filing.yaml as a filing of that one table: its unit is
+     * unknown, so each figure's precision comes from its printed digits alone, and cells that are not
+     * figures are kept as markers that are not numbers (see {@code CsvTableReader.readLoose}). The table's
+     * id is the file name without {@code .csv}; its numeric columns are the filing's periods.
+     *
+     * @param csv the file, as the user named it (it is shown in messages as given)
+     * @throws InputException when the file cannot be read as CSV at all
+     */
+    public static Filing readTable(Path csv) {
+        String shown = csv.toString();
+        if (!Files.exists(csv)) {
+            throw new InputException(SourceLocation.of(shown), "no such file; give a CSV table or a directory");
+        }
+        if (!Files.isRegularFile(csv)) {
+            throw new InputException(SourceLocation.of(shown), "not a regular file; give a CSV table or a directory");
+        }
+        String name = csv.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        String id = base.replaceAll("[^A-Za-z0-9_.-]", "_");
+        if (id.isEmpty() || !Character.isLetter(id.charAt(0)) && id.charAt(0) != '_') {
+            id = "t_" + id;
+        }
+        Table t = CsvTableReader.readLoose(csv, shown, name, id);
+        return new Filing(shown, "", "", t.columns(), Map.of(t.id(), t));
+    }
+
     /** Runs the loads in parallel; returns the tables in order, or throws the first failure in order. */
     private static List<Table> loadAll(List<java.util.concurrent.Callable<Table>> loads, boolean parallel) {
         java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, loads.size());

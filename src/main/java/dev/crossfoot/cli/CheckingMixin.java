@@ -1,0 +1,43 @@
+package dev.crossfoot.cli;
+
+import dev.crossfoot.check.CheckOptions;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** How to check: the options {@code check}, {@code baseline} and {@code foot} share. */
+final class CheckingMixin {
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Filings checked at once (default: the number of cores, ${DEFAULT-VALUE} here). Output order never depends on it.",
+            defaultValue = "${sys:crossfoot.cores}")
+    int jobs;
+
+    @Option(names = "--exact", description = "Cast at the printed precision: the computed figure, rounded as the reported one was printed, must equal it.")
+    boolean exact;
+
+    @Option(names = "--tolerance", paramLabel = "UNITS", description = "Widen every tolerance by UNITS units of the reported figure's last printed digit (e.g. 1). The report says so.")
+    BigDecimal tolerance;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    static {
+        System.setProperty("crossfoot.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    }
+
+    CheckOptions options(CommandLine cmd, List<Path> rules, Set<String> known) {
+        if (tolerance != null && tolerance.signum() < 0) {
+            throw new CommandLine.ParameterException(cmd, "--tolerance must not be negative (found " + tolerance.toPlainString() + ")");
+        }
+        if (exact && tolerance != null && tolerance.signum() > 0) {
+            throw new CommandLine.ParameterException(cmd, "--exact and --tolerance contradict each other; use one");
+        }
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(cmd, "--jobs must be at least 1 (found " + jobs + ")");
+        }
+        return new CheckOptions(rules, exact, tolerance == null ? BigDecimal.ZERO : tolerance, known, jobs);
+    }
+}

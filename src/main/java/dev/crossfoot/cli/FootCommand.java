@@ -1,0 +1,121 @@
+package dev.crossfoot.cli;
+
+import dev.crossfoot.check.Checker;
+import dev.crossfoot.infer.Footing;
+import dev.crossfoot.infer.Inferrer;
+import dev.crossfoot.model.InputException;
+import dev.crossfoot.rules.Rule;
+import dev.crossfoot.rules.RulesWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crossfoot foot TABLE.csv|DIR...}: finds and checks the totals of tables that have no rules. */
+@Command(name = "foot",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Foots tables without rules: finds every row that is the total of the rows above it (labelled "
+                + "totals, unlabelled subtotals, totals of totals, totals spanning sections, roll-forwards), and every "
+                + "column of a matrix that is the sum of the columns left of it, and checks each as 'check' would: a "
+                + "confirmed total is a passing check; a row that looks like a total but misses by a little is a warning "
+                + "(a near-miss), with its diagnosis. Tables that are not additive (percentages, key figures) give "
+                + "nothing. A CSV file is read on its own (first column: labels; unit unknown, so precision comes from "
+                + "the printed digits); a directory with filing.yaml is a filing; another directory stands for its CSV files.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK_TEXT,
+            ExitCodes.FAILED_TEXT,
+            ExitCodes.UNUSABLE_TEXT,
+            ExitCodes.INTERNAL_TEXT})
+final class FootCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "TABLE.csv|DIR", description = "CSV tables, directories of CSV tables, or filing directories.")
+    List<Path> given = new ArrayList<>();
+
+    @Option(names = "--emit-rules", paramLabel = "FILE", description = "Write the confirmed totals as a rules YAML file that 'check' accepts (atomically). Near-misses are listed in it as comments.")
+    Path emitRules;
+
+    @Mixin
+    ReportMixin report = new ReportMixin();
+
+    @Mixin
+    CheckingMixin how = new CheckingMixin();
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = spec.commandLine();
+        PrintWriter err = cmd.getErr();
+        List<Path> inputs;
+        try {
+            inputs = Footing.inputs(given);
+        } catch (InputException e) {
+            return Runs.unusable(err, e, how.verbose);
+        }
+        Checker checker = Runs.checker(how.options(cmd, List.of(), Set.of()), err, how.verbose);
+        for (Path out : new Path[] {report.output, emitRules}) {
+            String problem = out == null ? null : OutputFile.problem(out, given);
+            if (problem != null) {
+                err.println("crossfoot: " + problem);
+                err.flush();
+                return ExitCodes.UNUSABLE;
+            }
+        }
+        Footing footing = new Footing(checker);
+        Runs.Outcome outcome = Runs.render(checker, inputs, footing::foot, report.renderer(), report.output, cmd.getOut(), err, false);
+        if (outcome != null && emitRules != null && !emit(footing, inputs, err)) {
+            return ExitCodes.UNUSABLE;
+        }
+        return report.exitCode(outcome);
+    }
+
+    private boolean emit(Footing footing, List<Path> inputs, PrintWriter err) {
+        List<Rule> rules = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("Rules inferred by 'crossfoot foot' from " + String.join(", ", given.stream().map(Path::toString).toList()) + ".");
+        header.add("Each is a total confirmed within rounding; review them, rename the ids, and keep those that are promises of the statements.");
+        for (Path p : inputs) {
+            Inferrer.Inference inf = footing.inference(p);
+            if (inf == null) {
+                continue;
+            }
+            rules.addAll(inf.confirmed());
+            for (Rule r : inf.nearMisses()) {
+                header.add("near-miss, not emitted: " + r.info().id() + " (" + r.info().title() + ")");
+            }
+        }
+        Path tmp = null;
+        try {
+            tmp = OutputFile.temp(emitRules);
+            Files.writeString(tmp, RulesWriter.write(rules, header), StandardCharsets.UTF_8);
+            OutputFile.commit(tmp, emitRules);
+            tmp = null;
+            return true;
+        } catch (IOException e) {
+            err.println("crossfoot: cannot write the rules to " + emitRules + ": " + e.getMessage());
+            err.flush();
+            return false;
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // our own temporary file; nothing else to do
+                }
+            }
+        }
+    }
+}

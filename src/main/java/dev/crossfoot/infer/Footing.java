@@ -1,0 +1,151 @@
+package dev.crossfoot.infer;
+
+import dev.crossfoot.check.Checker;
+import dev.crossfoot.model.Filing;
+import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.LookupException;
+import dev.crossfoot.model.Row;
+import dev.crossfoot.model.SourceLocation;
+import dev.crossfoot.model.Table;
+import dev.crossfoot.parse.FilingReader;
+import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.rules.RowRef;
+import dev.crossfoot.rules.Rule;
+import dev.crossfoot.rules.RuleSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Footing without rules: reads a filing directory or a lone CSV table, infers its totals
+ * ({@link Inferrer}) and checks them with the ordinary checker, so that each confirmed total is a passing
+ * check and each near-miss a warning, in every report format. Keeps the confirmed rules of each input,
+ * for {@code --emit-rules}.
+ */
+public final class Footing {
+
+    private final Checker checker;
+    private final Inferrer inferrer;
+    private final Map<Path, Inferrer.Inference> found = new ConcurrentHashMap<>();
+
+    public Footing(Checker checker) {
+        this.checker = checker;
+        this.inferrer = new Inferrer(checker.options().extraTolerance());
+    }
+
+    /**
+     * What {@code foot} takes: a CSV file is a table of its own; a directory holding filing.yaml is a
+     * filing; any other directory stands for the CSV files directly in it, each a table of its own, in
+     * name order.
+     *
+     * @throws InputException for a path that is none of these, or a directory without CSV files
+     */
+    public static List<Path> inputs(List<Path> given) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : given) {
+            if (Files.isRegularFile(p)) {
+                out.add(p);
+            } else if (Files.isDirectory(p)) {
+                if (Files.isRegularFile(p.resolve(FilingReader.FILING_FILE))) {
+                    out.add(p);
+                    continue;
+                }
+                try (Stream<Path> s = Files.list(p)) {
+                    List<Path> csvs = s.filter(f -> Files.isRegularFile(f)
+                            && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")).sorted().toList();
+                    if (csvs.isEmpty()) {
+                        throw new InputException(SourceLocation.of(p.toString()), "no filing.yaml and no CSV files here; "
+                                + "give a CSV table, a directory of them, or a filing directory");
+                    }
+                    out.addAll(csvs);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                throw new InputException(SourceLocation.of(p.toString()), "no such file or directory; "
+                        + "give a CSV table, a directory of them, or a filing directory");
+            }
+        }
+        return out;
+    }
+
+    /** Foots one input (never throws: unusable input gives a report holding its one-line error). */
+    public FilingReport foot(Path input) {
+        return checker.guarded(input, p -> {
+            Filing filing = Files.isDirectory(p) ? checker.read(p) : FilingReader.readTable(p);
+            Inferrer.Inference inference = inferrer.infer(filing);
+            found.put(p, inference);
+            return checker.check(filing, new RuleSet(inference.all()));
+        });
+    }
+
+    /**
+     * Checks a filing directory with its rules, plus the totals inferred from its tables that no rule of
+     * the filing already checks (never throws).
+     */
+    public FilingReport checkWithInference(Path dir) {
+        return checker.guarded(dir, p -> {
+            Filing filing = checker.read(p);
+            RuleSet rules = checker.rules(p);
+            Inferrer.Inference inference = inferrer.infer(filing);
+            Set<String> checked = checkedTotals(filing, rules);
+            Set<String> ids = new HashSet<>();
+            rules.rules().forEach(r -> ids.add(r.info().id()));
+            List<Rule> all = new ArrayList<>(rules.rules());
+            for (Rule r : inference.all()) {
+                if (!checked.contains(totalKey(filing, r)) && ids.add(r.info().id())) {
+                    all.add(r);
+                }
+            }
+            return checker.check(filing, new RuleSet(all));
+        });
+    }
+
+    /** The inference made for an input by {@link #foot}, or null when it could not be read. */
+    public Inferrer.Inference inference(Path input) {
+        return found.get(input);
+    }
+
+    /** What a sum, roll-forward or cross-foot reports: "table|row index" or "table|column", or null for others. */
+    private static String totalKey(Filing filing, Rule rule) {
+        try {
+            if (rule instanceof Rule.Sum s) {
+                return rowKey(filing, s.table(), s.total());
+            } else if (rule instanceof Rule.RollForward r) {
+                return rowKey(filing, r.table(), r.closing());
+            } else if (rule instanceof Rule.Formula f && (f.result().table() != null || f.table() != null)) {
+                return rowKey(filing, f.result().table() != null ? f.result().table() : f.table(), f.result().row());
+            } else if (rule instanceof Rule.CrossFoot c) {
+                return c.table() + "|column|" + filing.table(c.table()).column(c.total());
+            }
+        } catch (LookupException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String rowKey(Filing filing, String table, RowRef ref) throws LookupException {
+        Table t = filing.table(table);
+        Row row = t.row(ref.section(), ref.label());
+        return table + "|row|" + row.index();
+    }
+
+    private static Set<String> checkedTotals(Filing filing, RuleSet rules) {
+        Set<String> out = new HashSet<>();
+        for (Rule r : rules.rules()) {
+            String key = totalKey(filing, r);
+            if (key != null) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+}

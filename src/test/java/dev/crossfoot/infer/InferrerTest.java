@@ -1,0 +1,289 @@
+package dev.crossfoot.infer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crossfoot.check.CheckOptions;
+import dev.crossfoot.check.Checker;
+import dev.crossfoot.model.Filing;
+import dev.crossfoot.parse.FilingReader;
+import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.Status;
+import dev.crossfoot.rules.Items;
+import dev.crossfoot.rules.RowRef;
+import dev.crossfoot.rules.Rule;
+import dev.crossfoot.rules.RuleSet;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Footing tables without rules: what is found, what is flagged, and what stays silent. */
+class InferrerTest {
+
+    @TempDir
+    Path temp;
+
+    private record Footed(Inferrer.Inference inference, FilingReport report) {
+        List<Finding> with(Status status) {
+            return report.findings().stream().filter(f -> f.status() == status).toList();
+        }
+
+        /** "total <- item + item" for each confirmed sum or roll-forward, in order. */
+        List<String> relations() {
+            return inference.confirmed().stream().map(InferrerTest::describe).toList();
+        }
+    }
+
+    private Footed foot(String csv) throws IOException {
+        Path file = temp.resolve("table.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Filing filing = FilingReader.readTable(file);
+        Inferrer.Inference inference = new Inferrer(BigDecimal.ZERO).infer(filing);
+        FilingReport report = new Checker(CheckOptions.DEFAULT).check(filing, new RuleSet(inference.all()));
+        return new Footed(inference, report);
+    }
+
+    static String describe(Rule r) {
+        if (r instanceof Rule.Sum s) {
+            return s.total() + " <- " + names(s.items());
+        }
+        if (r instanceof Rule.RollForward f) {
+            return f.closing() + " <- " + f.opening() + " + " + names(f.movements());
+        }
+        if (r instanceof Rule.CrossFoot c) {
+            return "[" + c.total() + "] <- " + String.join(" + ", c.items());
+        }
+        return r.kind();
+    }
+
+    private static String names(Items items) {
+        return ((Items.Listed) items).rows().stream().map(RowRef::toString).collect(Collectors.joining(" + "));
+    }
+
+    @Test
+    void unlabelledSubtotalsAreFoundAndNamedByOccurrence() throws IOException {
+        Footed f = foot("""
+                label,2023,2022
+                Cash,"1,200","1,000"
+                Receivables,300,250
+                ,"1,500","1,250"
+                Plant,900,800
+                Goodwill,100,100
+                ,"1,000",900
+                Total assets,"2,500","2,150"
+                """);
+        assertEquals(List.of(
+                "(unlabelled) #1 <- Cash + Receivables",
+                "(unlabelled) #2 <- Plant + Goodwill",
+                "Total assets <- (unlabelled) #1 + (unlabelled) #2"), f.relations());
+        assertEquals(6, f.with(Status.PASS).size());
+        assertEquals(f.report().findings().size(), f.with(Status.PASS).size());
+    }
+
+    @Test
+    void aTotalSpanningSectionsAddsTheSectionTotals() throws IOException {
+        Footed f = foot("""
+                label,2019,2018
+                Transportation:,,
+                Automotive,"$ 5,686","$ 6,092"
+                Sensors,914,918
+                Total Transportation,"6,600","7,010"
+                Industrial:,,
+                Equipment,"1,949","1,987"
+                Energy,699,712
+                Total Industrial,"2,648","2,699"
+                Total,"$ 9,248","$ 9,709"
+                """);
+        assertEquals(List.of(
+                "Total Transportation <- Automotive + Sensors",
+                "Total Industrial <- Equipment + Energy",
+                "Total <- Total Transportation + Total Industrial"), f.relations());
+        assertTrue(f.with(Status.WARN).isEmpty());
+    }
+
+    @Test
+    void percentageRowsInterleavedWithAmountsAreSkipped() throws IOException {
+        Footed f = foot("""
+                label,2019,2018
+                Product revenue,"$ 1,000",$ 900
+                % of total,80%,75%
+                Service revenue,250,300
+                % of total,20%,25%
+                Total revenue,"$ 1,250","$ 1,200"
+                As a percentage of total revenue,100.0 %,100.0 %
+                """);
+        assertEquals(List.of("Total revenue <- Product revenue + Service revenue"), f.relations());
+        assertTrue(f.inference().nearMisses().isEmpty());
+    }
+
+    @Test
+    void aTableOfKeyFiguresThatAreNotPartsOfAWholeGivesNothing() throws IOException {
+        Footed f = foot("""
+                label,2019,2018,2017
+                Expected life (in years),4.6,4.7,4.8
+                Risk-free interest rate,2.7%,2.0%,1.0%
+                Volatility,24%,22%,23%
+                Dividend yield,1.7%,1.5%,1.5%
+                Weighted-average fair value per share,$10.77,$9.34,$8.18
+                Total revenues,"$39,506","$39,383","$37,792"
+                Operating income,"$13,535","$13,264","$12,913"
+                Net income,"$11,083","$3,587","$9,452"
+                Total assets,"$108,709","$137,851","$136,003"
+                """);
+        assertTrue(f.report().findings().isEmpty(), () -> f.report().findings().toString());
+    }
+
+    @Test
+    void aRollForwardOpensWhereThePriorPeriodClosed() throws IOException {
+        Footed f = foot("""
+                label,2023,2022
+                Balance at beginning of year,"1,250","1,000"
+                Additions,400,350
+                Disposals,(50),(100)
+                Balance at end of year,"1,600","1,250"
+                """);
+        assertEquals(1, f.inference().confirmed().size());
+        Rule.RollForward roll = assertInstanceOf(Rule.RollForward.class, f.inference().confirmed().get(0));
+        assertEquals("Balance at beginning of year", roll.opening().label());
+        assertEquals("Balance at end of year", roll.closing().label());
+        assertTrue(roll.carryForward(), "the 2023 opening equals the 2022 closing");
+        List<Finding> carried = f.report().findings().stream().filter(x -> x.kind().equals("carry-forward")).toList();
+        assertEquals(1, carried.size());
+        assertEquals(Status.PASS, carried.get(0).status());
+        assertEquals(3, f.with(Status.PASS).size());
+    }
+
+    @Test
+    void aRollForwardDownTheRowsTakesThePriorClosingAsOpening() throws IOException {
+        Footed f = foot("""
+                label,Cost
+                At 1 January 2022,"4,000"
+                Additions,500
+                Disposals,(100)
+                At 31 December 2022,"4,400"
+                Additions,300
+                Disposals,(200)
+                At 31 December 2023,"4,500"
+                """);
+        assertEquals(List.of(
+                "At 31 December 2022 <- At 1 January 2022 + Additions #1 + Disposals #1",
+                "At 31 December 2023 <- At 31 December 2022 + Additions #2 + Disposals #2"), f.relations());
+        f.inference().confirmed().forEach(r -> assertInstanceOf(Rule.RollForward.class, r));
+    }
+
+    @Test
+    void aOneUnitRoundingDifferencePassesWithinRoundingButNotExactly() throws IOException {
+        Footed f = foot("""
+                label,2023,2022
+                Segment A,10.4,12.0
+                Segment B,20.4,13.0
+                Segment C,30.4,14.0
+                Total,61.3,39.0
+                """);
+        assertEquals(List.of("Total <- Segment A + Segment B + Segment C"), f.relations());
+        Finding rounded = f.report().findings().stream().filter(x -> x.column().equals("2023")).findFirst().orElseThrow();
+        assertEquals(Status.PASS, rounded.status());
+        assertFalse(rounded.exact(), "61.2 would be printed, not 61.3");
+        assertEquals(0, new BigDecimal("-0.1").compareTo(rounded.difference()), rounded.difference().toPlainString());
+    }
+
+    @Test
+    void aTotalThatFootsInOneYearButNotTheOtherIsANearMissWithItsDiagnosis() throws IOException {
+        Footed f = foot("""
+                label,2023,2022
+                Revenue from products,"4,512","4,100"
+                Revenue from services,"1,377","1,250"
+                Total revenue,"5,889","5,305"
+                """);
+        assertEquals(List.of("Total revenue <- Revenue from products + Revenue from services"), f.relations());
+        List<Finding> warned = f.with(Status.WARN);
+        assertEquals(1, warned.size());
+        Finding w = warned.get(0);
+        assertEquals("2022", w.column());
+        assertTrue(w.rule().startsWith(Inferrer.PREFIX));
+        assertTrue(w.message().contains("foot in 2023 but not here"), w.message());
+        assertTrue(w.diagnoses().stream().anyMatch(d -> d.contains("transposed")), w.diagnoses().toString());
+    }
+
+    @Test
+    void aLabelledTotalThatIsNotTheSumOfTheRowsAboveStaysSilent() throws IOException {
+        Footed f = foot("""
+                label,2023,2022
+                Revenue,"10,000","9,000"
+                Cost of sales,"6,000","5,500"
+                Gross profit,"4,000","3,500"
+                """);
+        assertTrue(f.report().findings().isEmpty(), () -> f.report().findings().toString());
+    }
+
+    @Test
+    void aLessRowPrintedPositiveIsTakenAwayButALessThanRowIsAdded() throws IOException {
+        Footed f = foot("""
+                label,2019,2018
+                Trade accounts receivable,$875.8,$557.8
+                Other,6.8,8.1
+                "Total accounts receivable, gross",882.6,565.9
+                Less allowance for doubtful accounts,2.0,2.2
+                "Total accounts receivable, net",$880.6,$563.7
+                Less than one year,100,90
+                One to five years,50,40
+                Total maturities,150,130
+                """);
+        Rule.Formula net = assertInstanceOf(Rule.Formula.class, f.inference().confirmed().get(1));
+        assertEquals("[Total accounts receivable, net] = [Total accounts receivable, gross] - [Less allowance for doubtful accounts]",
+                net.result() + " = " + net.expression());
+        assertEquals("Total maturities <- Less than one year + One to five years", describe(f.inference().confirmed().get(2)));
+        assertEquals(6, f.with(Status.PASS).size());
+    }
+
+    @Test
+    void aMatrixColumnThatIsTheSumOfTheColumnsLeftOfItIsACrossFoot() throws IOException {
+        Footed f = foot("""
+                label,Buildings,Equipment,Vehicles,Total
+                Opening,"1,000",500,200,"1,700"
+                Additions,100,50,-,150
+                Depreciation,(40),(60),(20),(120)
+                Closing,"1,060",490,180,"1,730"
+                """);
+        assertTrue(f.relations().contains("[Total] <- Buildings + Equipment + Vehicles"), f.relations().toString());
+        assertTrue(f.relations().contains("Closing <- Opening + Additions + Depreciation"), f.relations().toString());
+        assertTrue(f.with(Status.WARN).isEmpty() && f.with(Status.FAIL).isEmpty());
+    }
+
+    @Test
+    void smallWholeNumbersThatAddUpByChanceAreNotTakenForTotals() throws IOException {
+        Footed f = foot("""
+                label,2019,2018,2017
+                Research credits,(11),(9),(7)
+                Change in allowance,6,(49),7
+                Stock basis,5,(16),—
+                Change in accruals,4,1,—
+                Dividends,(2),(2),(4)
+                Foreign operations,2,—,(4)
+                """);
+        assertTrue(f.report().findings().isEmpty(), () -> f.report().findings().toString());
+    }
+
+    @Test
+    void cellsThatAreNotFiguresNeverMakeAnError() throws IOException {
+        Footed f = foot("""
+                (In millions),Dec 29 2018,Other,Dec 28 2019
+                Group A,"$5,424",$—,"$5,424"
+                Group B,"1,579",8,"1,587"
+                Total,"$7,003",$8,"$7,011"
+                (In millions),"Dec 30, 2017",Other,"Dec 29, 2018"
+                Spread,12 bps,n/a,3-5
+                """);
+        assertTrue(f.relations().contains("Total <- Group A + Group B"), f.relations().toString());
+        assertTrue(f.with(Status.ERROR).isEmpty());
+    }
+}
