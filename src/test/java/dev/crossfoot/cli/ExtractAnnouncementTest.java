@@ -150,6 +150,16 @@ class ExtractAnnouncementTest {
     }
 
     @Test
+    void footOnTheExtraction_findsWhatItFindsOnTheFixture() throws IOException {
+        Run fixture = Run.of("foot", FilingCopy.SENSETIME.toString(), "--format", "json");
+        Run fromText = Run.of("foot", extracted.toString(), "--format", "json");
+        assertEquals(0, fromText.exitCode(), fromText::toString);
+        List<String> expected = checks(fixture);
+        assertTrue(expected.size() > 300 && expected.stream().allMatch(c -> c.contains(" pass ")), expected::toString);
+        assertEquals(expected, checks(fromText));
+    }
+
+    @Test
     void oneFigureChangedInTheAnnouncement_failsAfterExtractAndCheck_asTheSameChangeInTheFixtureDoes() throws IOException {
         String text = Files.readString(SEED, StandardCharsets.UTF_8);
         String printed = "Proceeds from borrowings\t1,644,677\t2,969,496";
