@@ -148,6 +148,8 @@ public final class Extractor {
         String noteTitle = "";
         String sub = "";
         String subTitle = "";
+        String upper = "";
+        Boolean upperRoman = null;
         String heading = "";
         int paragraphsSinceSub = 0;
         boolean inNotes = false;
@@ -192,12 +194,25 @@ public final class Extractor {
                 sub = "";
                 subTitle = "";
                 heading = "";
+                upper = "";
+                upperRoman = null;
                 paragraphsSinceSub = 0;
             } else if (inNotes && (m = SUB_HEADING.matcher(text)).matches()) {
-                sub = m.group(1);
-                subTitle = m.group(2);
+                String e = m.group(1);
+                boolean roman = ROMAN.matcher(e).matches() && !(e.equals("i") && "h".equals(upper));
+                if (upperRoman == null) {
+                    upperRoman = roman;
+                }
+                if (roman != upperRoman && !upper.isEmpty() && text.startsWith("-")) {
+                    sub = upper + "-" + e;
+                } else {
+                    upper = e;
+                    upperRoman = roman;
+                    sub = e;
+                }
+                subTitle = LEAD_IN_END.matcher(m.group(2)).replaceAll("").replaceAll("^\\*(.*)\\*$", "$1");
                 paragraphsSinceSub = 0;
-            } else if (PERIOD_LINE.matcher(text).matches()) {
+            } else if (isPeriodSubtitle(text)) {
                 continue;
             } else if (!inNotes && PART_HEADING.matcher(text).matches()) {
                 part = text;
@@ -304,6 +319,14 @@ public final class Extractor {
             }
         }
         return false;
+    }
+
+    private static final Pattern LEAD_IN_END = Pattern.compile("(?:\\s+(?:is|are)\\s+(?:as\\s+follows|analysed\\s+below))?\\s*:$");
+    private static final Pattern ROMAN = Pattern.compile("i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv");
+
+    /** A line that only states the period of what follows ("FOR THE YEAR ENDED DECEMBER 31, 2023"): not a sentence. */
+    private static boolean isPeriodSubtitle(String text) {
+        return text.length() <= 100 && !text.endsWith(".") && !text.endsWith(":") && PERIOD_LINE.matcher(text).matches();
     }
 
     private static boolean isHeading(String text) {
@@ -763,9 +786,11 @@ public final class Extractor {
             Matcher y = YEAR.matcher(text.isEmpty() ? "" : text.get(text.size() - 1));
             period = y.find() ? y.group() : "";
         }
-        String firstRow = p.data().isEmpty() ? "" : slug(p.data().get(0).cell(0).replaceAll("\\d", " "), 3);
-        qualifiers.put(pending.block.first(), new String[] {period,
-                slug(cols.labelHeading().replaceAll("(?i)(?:as\\s+)?at\\s+\\S+\\s+\\d+,?\\s+\\d{4}", "")), firstRow});
+        String firstLabel = p.data().isEmpty() ? "" : p.data().get(0).cell(0);
+        String firstRow = slug(firstLabel, 3);
+        String labelHeading = LABEL_HEADING_DATE.matcher(cols.labelHeading()).replaceAll("").strip();
+        qualifiers.put(pending.block.first(), new String[] {period, slug(labelHeading), firstRow,
+                period, (labelHeading + " " + period).strip(), firstLabel});
         return new Extraction.Table(base, idAndTitle[1], pending.block.first(), pending.last, unit, header,
                 columnUnits, rowUnits, rows);
     }
@@ -1095,7 +1120,7 @@ public final class Extractor {
         if (!ctx.note().isEmpty()) {
             prefix = "note-" + ctx.note() + ctx.sub();
             String t = ctx.subTitle().isEmpty() ? titleCase(ctx.noteTitle()) : ctx.subTitle();
-            title = "Note " + ctx.note() + (ctx.sub().isEmpty() ? "" : "(" + ctx.sub() + ")") + " – " + t;
+            title = "Note " + ctx.note() + (ctx.sub().isEmpty() ? "" : "(" + ctx.sub().replace("-", ")(") + ")") + " – " + t;
             words = t;
         } else {
             String h = !ctx.heading().isEmpty() ? ctx.heading() : ctx.part();
@@ -1196,6 +1221,7 @@ public final class Extractor {
                 continue;
             }
             List<String> chosen = null;
+            List<String> shown = null;
             boolean byFirstRow = false;
             for (int kind = 0; kind < 3 && chosen == null; kind++) {
                 byFirstRow = kind == 2;
@@ -1207,13 +1233,17 @@ public final class Extractor {
                 }
                 if (!q.contains("") && new LinkedHashSet<>(q).size() == q.size()) {
                     chosen = q;
+                    shown = new ArrayList<>();
+                    for (int i : at) {
+                        shown.add(qualifiers.get(tables.get(i).firstLine())[3 + kind]);
+                    }
                 }
             }
             for (int k = 0; k < at.size(); k++) {
                 Extraction.Table t = tables.get(at.get(k));
                 boolean plain = k == 0 && (chosen == null || byFirstRow);
                 String id = plain ? t.id() : chosen != null ? t.id() + "-" + chosen.get(k) : t.id() + "-" + (k + 1);
-                String title = plain || chosen == null ? t.title() : t.title() + " (" + chosen.get(k).replace('-', ' ') + ")";
+                String title = plain || shown == null ? t.title() : t.title() + " (" + shown.get(k) + ")";
                 tables.set(at.get(k), new Extraction.Table(id, title, t.firstLine(), t.lastLine(), t.unit(),
                         t.columns(), t.columnUnits(), t.rowUnits(), t.rows()));
             }
@@ -1223,6 +1253,8 @@ public final class Extractor {
     private static String join(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "-" + b;
     }
+
+    private static final Pattern LABEL_HEADING_DATE = Pattern.compile("(?i)(?:as\\s+)?at\\s+\\S+\\s+\\d+,?\\s+\\d{4}");
 
     /** Per table (by first line): its period, the slug of its label column's heading, the slug of its first row. */
     private final Map<Integer, String[]> qualifiers = new HashMap<>();

@@ -262,4 +262,44 @@ class ExtractorTest {
                 x.tables().stream().map(Extraction.Table::id).toList());
         assertEquals("Note 3(a) – Revenue by geographical", x.tables().get(1).title());
     }
+
+    @Test
+    void aDashedEnumeratorUnderALetteredOne_nestsInIt_andALeadInIsNotATitle() {
+        Extraction x = extract(
+                "NOTES TO THE CONSOLIDATED FINANCIAL STATEMENTS",
+                "13 TRADE AND OTHER PAYABLES",
+                "(a) Trade and other payables",
+                "- (i) The carrying amounts are considered to be approximated to their fair values.",
+                "- (ii) Aging analysis of the trade payables is as follows:",
+                "\t2023\t2022",
+                "\tRMB'000\tRMB'000",
+                "Up to 6 months\t599,714\t718,327",
+                "",
+                "7 INCOME TAX CREDIT",
+                "(ix) PRC Withholding Tax",
+                "(a) Super deduction for research and development expenses",
+                "\t2023\t2022",
+                "\tRMB'000\tRMB'000",
+                "Super deduction\t216,850\t218,342");
+        assertEquals(List.of("note-13a-ii-aging-analysis-of-trade-payables", "note-7a-super-deduction-research-and-development"),
+                x.tables().stream().map(Extraction.Table::id).toList());
+        assertEquals("Note 13(a)(ii) – Aging analysis of the trade payables", x.tables().get(0).title());
+    }
+
+    @Test
+    void aHeadingFollowedByManyParagraphs_doesNotNameTheTableAfterThem() {
+        Extraction x = extract(
+                "NOTES TO THE CONSOLIDATED FINANCIAL STATEMENTS",
+                "14 BORROWINGS",
+                "Secured bank borrowing",
+                "As at December 31, 2023, the Group had bank borrowings of RMB259,080,000 which were secured.",
+                "As at December 31, 2023, the Group had a bank borrowing of RMB1,608,850,000.",
+                "As at December 31, 2023, the Group had a bank borrowing of RMB1,664,140,000.",
+                "The exposure of the Group's borrowings to interest rate changes is as follows:",
+                "\tAs at December 31,\t",
+                "\t2023\t2022",
+                "\tRMB'000\tRMB'000",
+                "6 months or less\t111,500\t199,954");
+        assertEquals("note-14-borrowings", only(x).id());
+    }
 }
