@@ -228,7 +228,8 @@ public final class Inferrer {
                 }
                 skip[r] = percent || NOT_ADDITIVE.matcher(row.label()).matches() || NOT_ADDITIVE.matcher(row.section()).matches()
                         && row.label().isEmpty();
-                barrier[r] = (amounts > 0 && allYears) || (text && !anyNumber);
+                // a row no reference can name (a label printed as "(unlabelled)", say) can be in no rule: it ends every run
+                barrier[r] = (amounts > 0 && allYears) || (text && !anyNumber) || name(row) == null;
                 if (skip[r] || barrier[r]) {
                     for (int c = 0; c < k; c++) {
                         value[r][c] = null;
@@ -608,6 +609,15 @@ public final class Inferrer {
 
         /** The shortest reference that names this row alone, and reads back the same from YAML. */
         private RowRef ref(Row row) {
+            RowRef ref = name(row);
+            if (ref == null) {
+                throw new IllegalStateException("no reference names row " + row.line() + " of " + table.file());
+            }
+            return ref;
+        }
+
+        /** The shortest reference that names this row alone, or null when none does. */
+        private RowRef name(Row row) {
             String label = Labels.display(row.label());
             int any = 1;
             int inSection = 1;
@@ -628,7 +638,7 @@ public final class Inferrer {
                     // not this one
                 }
             }
-            throw new IllegalStateException("no reference names row " + row.line() + " of " + table.file());
+            return null;
         }
     }
 

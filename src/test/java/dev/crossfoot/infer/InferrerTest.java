@@ -286,4 +286,20 @@ class InferrerTest {
         assertTrue(f.relations().contains("Total <- Group A + Group B"), f.relations().toString());
         assertTrue(f.with(Status.ERROR).isEmpty());
     }
+
+    @Test
+    void aRowLabelledLikeTheUnlabelledPlaceholder_isInNoRelation_andNeverAnError() throws IOException {
+        // found by LooseTableFuzzTest: "(unlabelled)" names rows without a label, so no reference names this row
+        Footed f = foot("""
+                label,2019,2018
+                (unlabelled),"1,452.4","1,146.2"
+                Other,44.1,56.7
+                Total sales,"1,496.5","1,202.9"
+                Fixed price,"1,452.4","1,146.2"
+                More,44.1,56.7
+                Total,"1,496.5","1,202.9"
+                """);
+        assertEquals(List.of("Total <- Fixed price + More"), f.relations());
+        assertTrue(f.with(Status.ERROR).isEmpty());
+    }
 }
