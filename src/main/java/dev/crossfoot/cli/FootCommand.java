@@ -8,7 +8,6 @@ import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RulesWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,25 +96,13 @@ final class FootCommand implements Callable<Integer> {
                 header.add("near-miss, not emitted: " + r.info().id() + " (" + r.info().title() + ")");
             }
         }
-        Path tmp = null;
         try {
-            tmp = OutputFile.temp(emitRules);
-            Files.writeString(tmp, RulesWriter.write(rules, header), StandardCharsets.UTF_8);
-            OutputFile.commit(tmp, emitRules);
-            tmp = null;
+            OutputFile.write(emitRules, RulesWriter.write(rules, header));
             return true;
         } catch (IOException e) {
             err.println("crossfoot: cannot write the rules to " + emitRules + ": " + e.getMessage());
             err.flush();
             return false;
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // our own temporary file; nothing else to do
-                }
-            }
         }
     }
 }

@@ -58,4 +58,15 @@ final class OutputFile {
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /** Writes {@code text} to {@code file} whole or not at all: a temporary file beside it, then {@link #commit}. */
+    static void write(Path file, String text) throws IOException {
+        Path tmp = temp(file);
+        try {
+            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+            commit(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
 }

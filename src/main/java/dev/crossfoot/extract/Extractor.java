@@ -232,16 +232,13 @@ public final class Extractor {
             }
         }
         List<Extraction.Table> tables = new ArrayList<>();
-        Map<String, Integer> ids = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
-        Block previous = null;
         Pending previousTable = null;
         for (Block b : blocks) {
             Parsed p = parse(b);
             if (p == null) {
                 notices.add(new Extraction.Notice(b.first(), "lines " + b.first() + "-" + b.last()
                         + ": tab-separated lines without figures (not a numeric table); not extracted"));
-                previous = b;
                 previousTable = null;
                 continue;
             }
@@ -252,10 +249,9 @@ public final class Extractor {
                 previousTable = new Pending(b, p);
                 pending.add(previousTable);
             }
-            previous = b;
         }
         for (Pending t : pending) {
-            tables.add(build(t, ids));
+            tables.add(build(t));
         }
         disambiguate(tables);
         notices.sort(java.util.Comparator.comparingInt(Extraction.Notice::line));
@@ -667,7 +663,7 @@ public final class Extractor {
 
     // ------------------------------------------------------------------------------------------------ building a table
 
-    private Extraction.Table build(Pending pending, Map<String, Integer> ids) {
+    private Extraction.Table build(Pending pending) {
         Parsed p = pending.parsed;
         Columns cols = columnNames(p);
         cols.periods().forEach(period -> periodCounts.merge(period, 1, Integer::sum));
@@ -777,21 +773,17 @@ public final class Extractor {
             header.add(columns.get(c));
         }
         Context ctx = pending.block.context();
-        String[] idAndTitle = idAndTitle(ctx, p, cols);
-        String base = idAndTitle[0];
-        ids.merge(base, 1, Integer::sum);
-        String period = idAndTitle[2];
+        Named named = name(ctx, p);
+        String period = tablePeriod(p, cols);
         if (period.isEmpty()) {
             List<String> text = ctx.textSince();
             Matcher y = YEAR.matcher(text.isEmpty() ? "" : text.get(text.size() - 1));
             period = y.find() ? y.group() : "";
         }
         String firstLabel = p.data().isEmpty() ? "" : p.data().get(0).cell(0);
-        String firstRow = slug(firstLabel, 3);
         String labelHeading = LABEL_HEADING_DATE.matcher(cols.labelHeading()).replaceAll("").strip();
-        qualifiers.put(pending.block.first(), new String[] {period, slug(labelHeading), firstRow,
-                period, (labelHeading + " " + period).strip(), firstLabel});
-        return new Extraction.Table(base, idAndTitle[1], pending.block.first(), pending.last, unit, header,
+        qualifiers.put(pending.block.first(), new Qualifiers(period, labelHeading, firstLabel));
+        return new Extraction.Table(named.id(), named.title(), pending.block.first(), pending.last, unit, header,
                 columnUnits, rowUnits, rows);
     }
 
@@ -1113,7 +1105,11 @@ public final class Extractor {
 
     // ------------------------------------------------------------------------------------------------ ids and titles
 
-    private String[] idAndTitle(Context ctx, Parsed p, Columns cols) {
+    /** A table's id and title, before tables that share them are told apart. */
+    private record Named(String id, String title) {
+    }
+
+    private static Named name(Context ctx, Parsed p) {
         String prefix;
         String title;
         String words;
@@ -1135,8 +1131,7 @@ public final class Extractor {
         } else if (!Character.isLetter(id.charAt(0))) {
             id = "table-" + id;
         }
-        String period = tablePeriod(p, cols);
-        return new String[] {id, title, period};
+        return new Named(id, title);
     }
 
     private static String statementWords(String heading) {
@@ -1227,15 +1222,13 @@ public final class Extractor {
                 byFirstRow = kind == 2;
                 List<String> q = new ArrayList<>();
                 for (int i : at) {
-                    String[] info = qualifiers.get(tables.get(i).firstLine());
-                    String period = info[0];
-                    q.add(kind == 0 ? period : kind == 1 ? join(info[1], period) : info[2]);
+                    q.add(qualifiers.get(tables.get(i).firstLine()).slug(kind));
                 }
                 if (!q.contains("") && new LinkedHashSet<>(q).size() == q.size()) {
                     chosen = q;
                     shown = new ArrayList<>();
                     for (int i : at) {
-                        shown.add(qualifiers.get(tables.get(i).firstLine())[3 + kind]);
+                        shown.add(qualifiers.get(tables.get(i).firstLine()).shown(kind));
                     }
                 }
             }
@@ -1256,6 +1249,17 @@ public final class Extractor {
 
     private static final Pattern LABEL_HEADING_DATE = Pattern.compile("(?i)(?:as\\s+)?at\\s+\\S+\\s+\\d+,?\\s+\\d{4}");
 
-    /** Per table (by first line): its period, the slug of its label column's heading, the slug of its first row. */
-    private final Map<Integer, String[]> qualifiers = new HashMap<>();
+    /** Per table (by first line): what can tell it apart from tables under the same heading. */
+    private final Map<Integer, Qualifiers> qualifiers = new HashMap<>();
+
+    /** What can tell apart tables under one heading: kind 0 the period, 1 the label column's heading and the period, 2 the first row. */
+    private record Qualifiers(String period, String labelHeading, String firstLabel) {
+        String slug(int kind) {
+            return kind == 0 ? period : kind == 1 ? join(Extractor.slug(labelHeading), period) : Extractor.slug(firstLabel, 3);
+        }
+
+        String shown(int kind) {
+            return kind == 0 ? period : kind == 1 ? (labelHeading + " " + period).strip() : firstLabel;
+        }
+    }
 }

@@ -58,6 +58,13 @@ final class CsvTableReader {
     }
 
     static Table read(Path path, String shownPath, String relativeFile, Spec spec) {
+        refuseOversize(path, shownPath);
+        Records records = records(path, shownPath, FORMAT);
+        return build(records.header(), records.rows(), shownPath, relativeFile, spec);
+    }
+
+    /** Refuses a file over the size limit before reading it (no OutOfMemoryError). */
+    private static void refuseOversize(Path path, String shownPath) {
         try {
             long size = Files.size(path);
             if (size > Sizes.MAX_TABLE_BYTES) {
@@ -67,8 +74,6 @@ final class CsvTableReader {
         } catch (IOException e) {
             throw readError(path, shownPath, 0, e);
         }
-        Records records = records(path, shownPath, FORMAT);
-        return build(records.header(), records.rows(), shownPath, relativeFile, spec);
     }
 
     private record Records(List<String> header, List<RawRow> rows) {
@@ -153,15 +158,7 @@ final class CsvTableReader {
      * number ({@link FigureParser#loose}). The unit is unknown; a column headed with {@code %} is in %.
      */
     static Table readLoose(Path path, String shownPath, String relativeFile, String id) {
-        try {
-            long size = Files.size(path);
-            if (size > Sizes.MAX_TABLE_BYTES) {
-                throw new InputException(SourceLocation.of(shownPath), "the file is " + Sizes.megabytes(size) + ", over the "
-                        + Sizes.megabytes(Sizes.MAX_TABLE_BYTES) + " limit for one table; split the table into several files");
-            }
-        } catch (IOException e) {
-            throw readError(path, shownPath, 0, e);
-        }
+        refuseOversize(path, shownPath);
         Records records = records(path, shownPath, LOOSE_FORMAT);
         List<String> header = records.header();
         if (header.isEmpty()) {
