@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExtractAnnouncementTest {
 
-    static final Path SEED = Path.of("../shared/seed/000_6a235c17ea048dcb.txt");
+    static final Path SEED = Path.of("fixtures/sensetime-2023-announcement.txt");
     static final Path RULES = FilingCopy.SENSETIME.resolve("rules.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExtractStabilityTest {
 
-    static final Path SEED = Path.of("../shared/seed/000_6a235c17ea048dcb.txt");
+    static final Path SEED = Path.of("fixtures/sensetime-2023-announcement.txt");
 
     /** Tables, columns and rows (section and label), without the figures. */
     static List<String> shape(Extraction x) {

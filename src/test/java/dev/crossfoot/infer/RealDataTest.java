@@ -12,13 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Footing the 278 real tables of ../shared/realdata/tatqa-dev (README: "Footing without rules"). Pins
  * the figures the README reports, so that the two cannot drift apart: change the inference, then
- * update both.
+ * update both. Skipped, with the reason, where the real tables are absent (a clone on its own).
  */
 class RealDataTest {
 
@@ -29,7 +30,8 @@ class RealDataTest {
 
     @BeforeAll
     static void footEveryTable() {
-        assertTrue(Files.isDirectory(TATQA), "the real tables are expected at " + TATQA.toAbsolutePath());
+        Assumptions.assumeTrue(Files.isDirectory(TATQA), "the 278 real TAT-QA tables are not beside this checkout (looked for "
+                + TATQA.toAbsolutePath().normalize() + "); they are development material, not part of the repository");
         Footing footing = new Footing(new Checker(CheckOptions.DEFAULT));
         for (Path p : Footing.inputs(List.of(TATQA))) {
             REPORTS.add(footing.foot(p));
