@@ -23,32 +23,40 @@ class BatchAndBaselineTest {
     @TempDir
     Path temp;
 
-    /** 50 filings under one root: 3 with broken input, 2 with a failing check, the rest clean. */
+    /**
+     * 50 small filings under one root (two tables, three rules each): 3 with broken input (a table file missing), 2
+     * with a failing check, the rest clean. Small, so that the run is about the batch, not about one big filing.
+     */
     private Path corpus() throws IOException {
         Path root = Files.createDirectory(temp.resolve("corpus"));
         for (int i = 0; i < 50; i++) {
-            FilingCopy c = FilingCopy.of(FilingCopy.SENSETIME, root);
-            Path named = root.resolve(String.format("filing-%02d", i));
-            Files.move(c.dir(), named);
-            FilingCopy f = FilingCopy.of(named, temp);
+            Path named = Files.createDirectory(root.resolve(String.format("filing-%02d", i)));
+            Files.writeString(named.resolve("filing.yaml"), """
+                    issuer: Batch Co %d
+                    document: a small filing
+                    periods: ["2023", "2022"]
+                    tables:
+                      - {id: revenue, file: revenue.csv, unit: RMB'000}
+                      - {id: cash-flows, file: cash-flows.csv, unit: RMB'000}
+                    """.formatted(i));
+            Files.writeString(named.resolve("rules.yaml"), """
+                    rules:
+                      - {id: REV-TOTAL, title: Segments add up to revenue, kind: sum, table: revenue, items: [A, B], total: Total}
+                      - {id: CF-ROLL, title: Cash rolls forward, kind: roll-forward, table: cash-flows, opening: Opening,
+                         movements: [Net change], closing: Closing}
+                      - {id: REV-CF, title: Revenue is the net change, kind: tie, figure: "revenue[Total]",
+                         agrees_with: "cash-flows[Net change]"}
+                    """);
+            Files.writeString(named.resolve("revenue.csv"), i == 11 || i == 30
+                    ? "label,2023,2022\nA,\"1,200\",900\nB,310,100\nTotal,\"1,500\",\"1,000\"\n"
+                    : "label,2023,2022\nA,\"1,200\",900\nB,300,100\nTotal,\"1,500\",\"1,000\"\n");
+            Files.writeString(named.resolve("cash-flows.csv"),
+                    "label,2023,2022\nOpening,\"2,000\",\"1,000\"\nNet change,\"1,500\",\"1,000\"\nClosing,\"3,500\",\"2,000\"\n");
             if (i == 7 || i == 23 || i == 41) {
                 Files.delete(named.resolve("cash-flows.csv"));
             }
-            if (i == 11 || i == 30) {
-                Files.writeString(named.resolve("note-3a-revenue-by-geographical.csv"),
-                        Files.readString(named.resolve("note-3a-revenue-by-geographical.csv")).replace("\"343,040\"", "\"343,940\""));
-            }
-            deleteTree(f.dir());
         }
         return root;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     @Test
