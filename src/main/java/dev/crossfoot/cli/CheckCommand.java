@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         java.util.function.Function<Path, dev.crossfoot.result.FilingReport> one = infer
                 ? new Footing(checker)::checkWithInference : checker::check;
-        Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(), report.output, cmd.getOut(), err, false);
+        Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(), report.output, cmd.getOut(), err, false, report.color);
         return report.exitCode(outcome);
     }
 }

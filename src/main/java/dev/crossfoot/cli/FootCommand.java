@@ -74,7 +74,7 @@ final class FootCommand implements Callable<Integer> {
             }
         }
         Footing footing = new Footing(checker);
-        Runs.Outcome outcome = Runs.render(checker, inputs, footing::foot, report.renderer(), report.output, cmd.getOut(), err, false);
+        Runs.Outcome outcome = Runs.render(checker, inputs, footing::foot, report.renderer(), report.output, cmd.getOut(), err, false, report.color);
         if (outcome != null && emitRules != null && !emit(footing, inputs, err)) {
             return ExitCodes.UNUSABLE;
         }

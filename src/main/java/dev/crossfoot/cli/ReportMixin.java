@@ -31,8 +31,18 @@ final class ReportMixin {
     @Option(names = {"-q", "--quiet"}, description = "Print failures, warnings, errors and the summary only.")
     boolean quiet;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour statuses: ${COMPLETION-CANDIDATES} (default: auto, i.e. when standard output is a terminal and NO_COLOR is unset).")
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour statuses and the progress bar: ${COMPLETION-CANDIDATES} (default: auto, i.e. on a terminal, unless NO_COLOR is set).")
     ColorMode color;
+
+    private Terminal terminal;
+
+    /** The terminal this run writes to, read from the process once. */
+    Terminal terminal() {
+        if (terminal == null) {
+            terminal = Terminal.detect();
+        }
+        return terminal;
+    }
 
     Renderer renderer() {
         return switch (format) {
@@ -60,8 +70,7 @@ final class ReportMixin {
         return switch (color) {
             case always -> true;
             case never -> false;
-            case auto -> output == null && System.console() != null && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
+            case auto -> output == null && terminal().stdout() && terminal().colourWelcome();
         };
     }
 }

@@ -78,6 +78,12 @@ final class Runs {
      */
     static Outcome render(Checker checker, List<Path> dirs, Function<Path, FilingReport> one, Renderer renderer, Path output,
                           PrintWriter out, PrintWriter err, boolean allOrNothing) {
+        return render(checker, dirs, one, renderer, output, out, err, allOrNothing, ReportMixin.ColorMode.auto);
+    }
+
+    /** As above; {@code colour} says whether the progress bar may be coloured (as {@code --color} does for statuses). */
+    static Outcome render(Checker checker, List<Path> dirs, Function<Path, FilingReport> one, Renderer renderer, Path output,
+                          PrintWriter out, PrintWriter err, boolean allOrNothing, ReportMixin.ColorMode colour) {
         Path tmp = null;
         try {
             Writer target;
@@ -89,7 +95,7 @@ final class Runs {
             }
             Outcome outcome;
             try {
-                outcome = run(checker, dirs, one, renderer, target, err, allOrNothing);
+                outcome = run(checker, dirs, one, renderer, target, output == null, err, allOrNothing, colour);
                 target.flush();
             } finally {
                 if (tmp != null) {
@@ -117,17 +123,27 @@ final class Runs {
         }
     }
 
+    /**
+     * Checks and renders; {@code toStdout} says whether {@code report} is standard output. While the progress bar
+     * shows, what goes to the terminal (standard error, and standard output when it is a terminal too) goes
+     * through the bar's {@link Progress#lines}, so that neither overwrites the other.
+     */
     private static Outcome run(Checker checker, List<Path> dirs, Function<Path, FilingReport> one, Renderer renderer,
-                               Writer target, PrintWriter err, boolean allOrNothing) throws IOException {
+                               Writer report, boolean toStdout, PrintWriter stderr, boolean allOrNothing,
+                               ReportMixin.ColorMode colour) throws IOException {
         CheckOptions o = checker.options();
         StreamingRenderer streaming = renderer instanceof StreamingRenderer s ? s : null;
         List<Totals.FilingTotal> totals = new ArrayList<>(dirs.size());
         List<FilingReport> kept = new ArrayList<>();
         boolean[] flags = new boolean[2];
+        Terminal terminal = Terminal.detect();
+        Progress progress = Progress.start(dirs.size(), stderr, terminal, colour);
+        Writer target = toStdout && terminal.stdout() ? progress.lines(report) : report;
+        PrintWriter err = new PrintWriter(progress.lines(stderr), true);
         if (streaming != null) {
             streaming.begin(o.exact(), o.extraTolerance(), target);
         }
-        try (Progress progress = Progress.start(dirs.size())) {
+        try (progress) {
             checker.run(dirs, one, f -> {
                 totals.add(Totals.FilingTotal.of(f));
                 if (f.isError()) {
@@ -143,6 +159,7 @@ final class Runs {
                 if (streaming != null) {
                     try {
                         streaming.filing(f, target);
+                        target.flush();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -157,6 +174,8 @@ final class Runs {
         } else if (!(allOrNothing && t.inputErrors() > 0)) {
             renderer.render(new Report(kept, o.exact(), o.extraTolerance()), target);
         }
+        target.flush();
+        err.flush();
         return new Outcome(t, flags[0], flags[1]);
     }
 }
