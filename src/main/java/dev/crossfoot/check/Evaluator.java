@@ -144,7 +144,10 @@ final class Evaluator {
         } else {
             sb.append("computed figure is ").append(Decimals.grouped(computed, scale));
         }
-        sb.append(", which would be printed ").append(wouldPrint);
+        if (computed.stripTrailingZeros().scale() > Math.max(0, scale)) {
+            // only when rounding to the printed precision changes the figure: else it would repeat it
+            sb.append(", which would be printed ").append(wouldPrint);
+        }
         if (options.exact()) {
             sb.append("; --exact requires the printed figure");
         } else {
