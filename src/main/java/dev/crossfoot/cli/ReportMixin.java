@@ -51,7 +51,7 @@ final class ReportMixin {
             case sarif -> new SarifRenderer();
             case github -> new GithubRenderer();
             case html -> new HtmlRenderer();
-            case text -> new TextRenderer(useColor(), quiet);
+            case text -> new TextRenderer(useColor(), quiet, terminal().columns());
         };
     }
 

@@ -12,36 +12,46 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The terminal report: one aligned line per check (status, rule, column, row, reported, computed,
- * difference, tolerance, exactness), an explanation under each failure, warning or error with the file
- * and line of the reported cell, then a summary per filing and overall.
+ * The terminal report: one aligned line per check (status, rule, column, row, reported, computed, difference,
+ * tolerance, and for a pass whether it casts exactly), then under each failure, warning or error the rule's title,
+ * the explanation with the file and line of the reported cell, and the diagnoses; then a summary per filing and
+ * overall. Every line fits the width given (the terminal's): labels are cut to fit, figures never; prose wraps.
  */
 public final class TextRenderer implements StreamingRenderer {
 
-    private static final int MAX_ROW = 44;
-    private static final int MAX_COLUMN = 24;
+    /** The width when none is given: {@code COLUMNS} unset. */
+    public static final int DEFAULT_WIDTH = 100;
     private static final String RESET = "\u001B[0m";
+    private static final String INDENT = "        ";
 
     private final boolean color;
     private final boolean quiet;
+    private final int width;
 
     /**
      * @param color colour the statuses (ANSI)
      * @param quiet print failures, warnings, errors and the summaries only
+     * @param width the columns a line may take
      */
-    public TextRenderer(boolean color, boolean quiet) {
+    public TextRenderer(boolean color, boolean quiet, int width) {
         this.color = color;
         this.quiet = quiet;
+        this.width = width;
+    }
+
+    /** A report {@value #DEFAULT_WIDTH} columns wide. */
+    public TextRenderer(boolean color, boolean quiet) {
+        this(color, quiet, DEFAULT_WIDTH);
     }
 
     @Override
     public void begin(boolean exactMode, BigDecimal extraTolerance, Writer out) throws IOException {
         if (exactMode) {
-            out.write("Mode: --exact (figures must cast at their printed precision)\n");
+            prose(out, "Mode: --exact (figures must cast at their printed precision)", "", "  ");
         }
         if (extraTolerance.signum() > 0) {
-            out.write("Mode: --tolerance " + extraTolerance.toPlainString()
-                    + " (every tolerance widened by that many units of the reported figure's last printed digit)\n");
+            prose(out, "Mode: --tolerance " + extraTolerance.toPlainString()
+                    + " (every tolerance widened by that many units of the reported figure's last printed digit)", "", "  ");
         }
     }
 
@@ -59,83 +69,119 @@ public final class TextRenderer implements StreamingRenderer {
             return;
         }
         if (filings.size() > 1) {
-            int w = Math.max(6, filings.stream().mapToInt(f -> f.path().length()).max().orElse(6));
-            out.write("\n" + pad("Filing", w) + lpad("checks", 8) + lpad("passed", 8) + lpad("failed", 8) + lpad("warned", 8)
-                    + lpad("errors", 8) + "\n");
+            int counts = 6 * 8;
+            int natural = Math.max(6, filings.stream().mapToInt(f -> Width.of(text(f.path()))).max().orElse(6));
+            int w = Math.max(6, Math.min(natural, width - counts - 1));
+            out.write("\n" + Width.pad("Filing", w) + " " + lpad("checks", 8) + lpad("passed", 8) + lpad("failed", 8)
+                    + lpad("warned", 8) + lpad("errors", 8) + "\n");
             for (Totals.FilingTotal f : filings) {
                 Summary s = f.summary();
+                String path = Width.pad(Width.cutStart(text(f.path()), w), w) + " ";
                 String line = f.isError()
-                        ? pad(f.path(), w) + lpad("-", 8) + lpad("-", 8) + lpad("-", 8) + lpad("-", 8) + lpad("input", 8)
-                        : pad(f.path(), w) + lpad(String.valueOf(s.total()), 8) + lpad(String.valueOf(s.passed()), 8)
+                        ? path + lpad("-", 8) + lpad("-", 8) + lpad("-", 8) + lpad("-", 8) + lpad("input", 8)
+                        : path + lpad(String.valueOf(s.total()), 8) + lpad(String.valueOf(s.passed()), 8)
                         + lpad(String.valueOf(s.failed()), 8) + lpad(String.valueOf(s.warned()), 8) + lpad(String.valueOf(s.errors()), 8);
                 out.write(line.stripTrailing() + "\n");
             }
         }
         Summary all = totals.summary();
         long unusable = totals.inputErrors();
-        out.write("\nTotal: " + filings.size() + (filings.size() == 1 ? " filing, " : " filings, ") + counts(all)
-                + (unusable > 0 ? "; " + unusable + (unusable == 1 ? " filing" : " filings") + " could not be read" : "") + "\n");
+        out.write("\n");
+        List<String> total = new java.util.ArrayList<>(List.of("Total: " + filings.size() + (filings.size() == 1 ? " filing," : " filings,")));
+        total.addAll(counts(all));
+        if (unusable > 0) {
+            total.set(total.size() - 1, total.get(total.size() - 1) + ";");
+            total.add(unusable + (unusable == 1 ? " filing" : " filings") + " could not be read");
+        }
+        lines(out, Width.wrap(total, "", "  ", width));
     }
 
-    private static String cut(String s, int max) {
-        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
-    }
-
-    private static String pad(String s, int w) {
-        return s.length() >= w ? s + " " : s + " ".repeat(w - s.length()) + " ";
+    /**
+     * Input-derived text as the report shows it: on one line. Every piece of text from the input passes through
+     * here before its width is measured.
+     */
+    private static String text(String s) {
+        return s == null ? "" : s.replaceAll("\\R", " ");
     }
 
     private static String lpad(String s, int w) {
-        return s.length() >= w ? s : " ".repeat(w - s.length()) + s;
+        return Width.lpad(s, w);
+    }
+
+    private static void lines(Writer out, List<String> lines) throws IOException {
+        for (String line : lines) {
+            out.write(line + "\n");
+        }
+    }
+
+    /** Writes {@code text} wrapped to the width. */
+    private void prose(Writer out, String text, String first, String rest) throws IOException {
+        for (String line : Width.wrap(text, first, rest, width)) {
+            out.write(line + "\n");
+        }
+    }
+
+    /** A check's cells as its line shows them, each made safe to print before the layout measures it. */
+    private static TextLayout.Cells cells(Finding x) {
+        int scale = scale(x);
+        return new TextLayout.Cells(text(x.rule()), text(x.column()), text(x.row()), text(x.reported()),
+                num(x.computed(), scale), num(x.difference(), scale), x.tolerance() == null ? "" : "±" + num(x.tolerance()),
+                x.status() != Status.PASS ? "" : x.exact() ? "exact" : "rounding");
     }
 
     private void section(FilingReport f, Writer out) throws IOException {
-        out.write(f.path());
+        String head = text(f.path());
         if (f.issuer() != null && !f.issuer().isEmpty()) {
-            out.write(" — " + f.issuer());
+            head += " — " + text(f.issuer());
         }
         if (f.document() != null && !f.document().isEmpty()) {
-            out.write(" — " + f.document());
+            head += " — " + text(f.document());
         }
-        out.write("\n");
+        prose(out, head, "", "  ");
         List<Finding> shown = f.findings().stream().filter(x -> !quiet || x.status() != Status.PASS).toList();
-        int idW = 4;
-        int colW = 6;
-        int rowW = 3;
-        int repW = 8;
-        int compW = 8;
-        int diffW = 4;
-        int tolW = 4;
-        for (Finding x : shown) {
-            idW = Math.max(idW, x.rule().length());
-            colW = Math.max(colW, Math.min(MAX_COLUMN, x.column().length()));
-            rowW = Math.max(rowW, Math.min(MAX_ROW, x.row().length()));
-            repW = Math.max(repW, x.reported().length());
-            compW = Math.max(compW, num(x.computed(), scale(x)).length());
-            diffW = Math.max(diffW, num(x.difference(), scale(x)).length());
-            tolW = Math.max(tolW, num(x.tolerance()).length() + 1);
-        }
+        List<TextLayout.Cells> cells = shown.stream().map(TextRenderer::cells).toList();
+        TextLayout layout = TextLayout.of(cells, width);
         if (!shown.isEmpty()) {
-            out.write(("  " + pad("", 5) + pad("rule", idW) + " " + pad("column", colW) + " " + pad("row", rowW) + " "
-                    + lpad("reported", repW) + "  " + lpad("computed", compW) + "  " + lpad("diff", diffW) + "  "
-                    + lpad("tol", tolW) + "  cast").stripTrailing() + "\n");
+            lines(out, layout.header());
         }
-        for (Finding x : shown) {
-            String row = cut(x.row(), MAX_ROW);
-            String column = cut(x.column(), MAX_COLUMN);
-            String cast = x.status() == Status.ERROR ? "" : x.exact() ? "exact" : "rounding";
-            String line = pad(x.rule(), idW) + " " + pad(column, colW) + " " + pad(row, rowW) + " " + lpad(x.reported(), repW)
-                    + "  " + lpad(num(x.computed(), scale(x)), compW) + "  " + lpad(num(x.difference(), scale(x)), diffW) + "  "
-                    + lpad(x.tolerance() == null ? "" : "±" + num(x.tolerance()), tolW) + "  " + cast;
-            out.write("  " + (x.known() ? known() : status(x.status())) + " " + line.stripTrailing() + "\n");
+        for (int i = 0; i < shown.size(); i++) {
+            Finding x = shown.get(i);
+            lines(out, layout.lines(x.known() ? known() : status(x.status()), cells.get(i)));
             if (x.status() != Status.PASS) {
-                out.write("        " + x.message().replaceAll("\\R", " ") + " [" + x.file() + (x.line() > 0 ? ":" + x.line() : "") + "]\n");
-                for (String d : x.diagnoses()) {
-                    out.write("        - " + d + "\n");
-                }
+                explain(out, x, layout.cuts(cells.get(i).rule()));
             }
         }
-        out.write(f.path() + ": " + counts(f.summary()) + roundingNote(f) + "\n");
+        List<String> summary = new java.util.ArrayList<>(List.of(text(f.path()) + ":"));
+        summary.addAll(counts(f.summary()));
+        if (!roundingNote(f).isEmpty()) {
+            summary.add(roundingNote(f).strip());
+        }
+        // wrapped between its parts only, so that each part can be searched for as printed
+        lines(out, Width.wrap(summary, "", "  ", width));
+    }
+
+    /** Under a check that did not pass: its rule's title (with the rule id when the line cut it), why, and the diagnoses. */
+    private void explain(Writer out, Finding x, boolean ruleCut) throws IOException {
+        String title = text(x.title()).strip();
+        String named = ruleCut ? text(x.rule()) + (title.isEmpty() ? "" : ": " + title) : title;
+        if (!named.isEmpty()) {
+            prose(out, named, INDENT, INDENT);
+        }
+        // the location is kept whole: a path is never broken across lines
+        List<String> why = new java.util.ArrayList<>(Width.wrap(text(x.message()), INDENT, INDENT, width));
+        String where = "[" + text(x.file()) + (x.line() > 0 ? ":" + x.line() : "") + "]";
+        String last = why.get(why.size() - 1);
+        if (last.isBlank()) {
+            why.set(why.size() - 1, INDENT + where);
+        } else if (Width.of(last) + 1 + Width.of(where) <= width) {
+            why.set(why.size() - 1, last + " " + where);
+        } else {
+            why.add(INDENT + where);
+        }
+        lines(out, why);
+        for (String d : x.diagnoses()) {
+            prose(out, text(d), INDENT + "- ", INDENT + "  ");
+        }
     }
 
     private static String roundingNote(FilingReport f) {
@@ -143,10 +189,15 @@ public final class TextRenderer implements StreamingRenderer {
         return rounding == 0 ? "" : " (" + rounding + " of the passes agree within rounding only, not exactly)";
     }
 
-    private static String counts(Summary s) {
-        return s.total() + (s.total() == 1 ? " check: " : " checks: ") + s.passed() + " passed, " + s.failed() + " failed, "
-                + s.warned() + (s.warned() == 1 ? " warning, " : " warnings, ") + s.errors() + " could not be evaluated"
-                + (s.known() > 0 ? " (" + s.known() + " of them known from the baseline)" : "");
+    /** The counts of a summary, in the parts a line may break between: "806 checks:", "797 passed,", ... */
+    private static List<String> counts(Summary s) {
+        List<String> out = new java.util.ArrayList<>(List.of(s.total() + (s.total() == 1 ? " check:" : " checks:"),
+                s.passed() + " passed,", s.failed() + " failed,", s.warned() + (s.warned() == 1 ? " warning," : " warnings,"),
+                s.errors() + " could not be evaluated"));
+        if (s.known() > 0) {
+            out.add("(" + s.known() + " of them known from the baseline)");
+        }
+        return out;
     }
 
     private String known() {

@@ -108,9 +108,14 @@ class RendererContractTest {
      * writes the whole output to target/golden-actual/ and says how to diff or accept it.
      */
     static void assertGolden(String name, String actual) throws IOException {
-        Path golden = GOLDEN.resolve(name);
+        assertGolden(GOLDEN, name, actual);
+    }
+
+    /** As {@link #assertGolden(String, String)}, for a golden file in {@code dir}. */
+    static void assertGolden(Path dir, String name, String actual) throws IOException {
+        Path golden = dir.resolve(name);
         if (UPDATE) {
-            Files.createDirectories(GOLDEN);
+            Files.createDirectories(dir);
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
             return;
         }
