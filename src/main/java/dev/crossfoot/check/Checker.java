@@ -183,6 +183,14 @@ public final class Checker {
 
     /** The rules for a filing directory: its rules.yaml, then the --rules files. */
     public RuleSet rules(Path dir) {
+        return rules(dir, true);
+    }
+
+    /**
+     * The rules of a filing, as {@link #rules(Path)}; with {@code required} false, a filing without any is not an
+     * error: its rule set is empty (for ways of checking that bring their own, such as footing).
+     */
+    public RuleSet rules(Path dir, boolean required) {
         List<Rule> all = new ArrayList<>();
         Path own = dir.resolve(RULES_FILE);
         if (Files.exists(own)) {
@@ -191,9 +199,9 @@ public final class Checker {
         for (Path extra : options.extraRules()) {
             all.addAll(RulesReader.read(extra, extra.toString(), parsedRules).rules());
         }
-        if (all.isEmpty()) {
+        if (all.isEmpty() && required) {
             throw new InputException(SourceLocation.of(dir.toString()), "no rules to check: add " + RULES_FILE
-                    + " to the filing directory or pass --rules FILE");
+                    + " to the filing directory, pass --rules FILE, or foot the tables without rules with --infer");
         }
         Map<String, Rule> seen = new HashMap<>();
         for (Rule r : all) {

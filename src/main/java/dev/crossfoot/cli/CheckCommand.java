@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
     Path baseline;
 
     @Option(names = "--infer", description = "Also foot every table without rules (as 'crossfoot foot' does) and add the totals it finds as checks with ids INFER-...; "
-            + "a total that a rule of the filing already checks is not added again.")
+            + "a total that a rule of the filing already checks is not added again. A filing without rules is then footed alone.")
     boolean infer;
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "crossfoot",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {CheckCommand.class, BaselineCommand.class, FootCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, BaselineCommand.class, FootCommand.class, InitCommand.class, ExtractCommand.class,
+            CommandLine.HelpCommand.class},
         description = "Checks that the tables of a financial statement add up: totals, bridges, roll-forwards, "
                 + "cross-foots, ties across tables and units, and printed ratios, with rounding-aware tolerance.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -106,7 +106,7 @@ public final class FilingWriter {
         return y.toString();
     }
 
-    private static void map(StringBuilder y, String key, Map<String, String> m) {
+    static void map(StringBuilder y, String key, Map<String, String> m) {
         if (m.isEmpty()) {
             return;
         }

@@ -89,12 +89,12 @@ public final class Footing {
 
     /**
      * Checks a filing directory with its rules, plus the totals inferred from its tables that no rule of
-     * the filing already checks (never throws).
+     * the filing already checks (never throws). A filing without rules is footed: its checks are all inferred.
      */
     public FilingReport checkWithInference(Path dir) {
         return checker.guarded(dir, p -> {
             Filing filing = checker.read(p);
-            RuleSet rules = checker.rules(p);
+            RuleSet rules = checker.rules(p, false);
             Inferrer.Inference inference = inferrer.infer(filing);
             Set<String> checked = checkedTotals(filing, rules);
             Set<String> ids = new HashSet<>();

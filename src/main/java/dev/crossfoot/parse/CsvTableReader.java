@@ -216,6 +216,12 @@ final class CsvTableReader {
         return new Table(id, id, relativeFile, Unit.UNKNOWN, numeric, List.of(), rows);
     }
 
+    /** The header row of a CSV file, as {@link #readLoose} reads it (for guessing what a table's header says). */
+    static List<String> header(Path path, String shownPath) {
+        refuseOversize(path, shownPath);
+        return records(path, shownPath, LOOSE_FORMAT).header();
+    }
+
     private static CSVParser parse(Reader reader, String shownPath, CSVFormat format) throws IOException {
         try {
             return CSVParser.parse(reader, format);
