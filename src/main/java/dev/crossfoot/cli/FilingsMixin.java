@@ -30,6 +30,12 @@ final class FilingsMixin {
 
     /** The filing directories: those named, then those found under each ROOT. */
     List<Path> filings(CommandLine cmd) {
+        for (Path dir : dirs) {
+            String hint = recursiveHint(cmd, dir);
+            if (hint != null) {
+                throw new CommandLine.ParameterException(cmd, hint);
+            }
+        }
         List<Path> out = new ArrayList<>(dirs);
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
@@ -47,6 +53,29 @@ final class FilingsMixin {
                     : "no filing.yaml under " + roots);
         }
         return out;
+    }
+
+    /**
+     * For a directory that is no filing but holds filings below it (a mistake of the command line, found before
+     * anything is checked): what it holds and the command that checks them all; else null.
+     */
+    private static String recursiveHint(CommandLine cmd, Path dir) {
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve("filing.yaml"))) {
+            return null;
+        }
+        List<Path> below;
+        try (Stream<Path> s = Files.walk(dir, 4)) {
+            below = s.filter(p -> !p.equals(dir) && Files.isRegularFile(p.resolve("filing.yaml"))).sorted().limit(100).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return null; // reading it as a filing says what is wrong
+        }
+        if (below.isEmpty()) {
+            return null;
+        }
+        return dir + ": no filing.yaml here, but " + (below.size() == 100 ? "100 or more directories" : below.size()
+                + (below.size() == 1 ? " directory" : " directories")) + " under it hold one (" + below.get(0)
+                + (below.size() > 1 ? ", ..." : "") + "); check them all with '" + cmd.getCommandSpec().qualifiedName()
+                + " -r " + dir + "'";
     }
 
     CheckOptions options(CommandLine cmd, Set<String> known) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {CheckCommand.class, BaselineCommand.class, FootCommand.class, InitCommand.class, ExtractCommand.class,
-            CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         description = "Checks that the tables of a financial statement add up: totals, bridges, roll-forwards, "
                 + "cross-foots, ties across tables and units, and printed ratios, with rounding-aware tolerance.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -62,10 +63,11 @@ public final class Main implements Callable<Integer> {
             cmd.getErr().flush();
             return ExitCodes.INTERNAL;
         });
+        // picocli hides its completion script generator; crossfoot lists it
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("crossfoot: " + ex.getMessage().replaceAll("\\s+", " ").strip()
-                    + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            cmd.getErr().println("crossfoot: " + UsageErrors.oneLine(ex) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             cmd.getErr().flush();
             return ExitCodes.UNUSABLE;
         });

@@ -43,8 +43,8 @@ final class CsvTableReader {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-            .setAllowMissingColumnNames(false)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL) // refused in build(), in crossfoot's words
+            .setAllowMissingColumnNames(true) // likewise
             .setIgnoreEmptyLines(false)
             .build();
 
@@ -81,6 +81,7 @@ final class CsvTableReader {
 
     /** Reads the records of a CSV file: the header names (from the format's header, if it has one) and the rows. */
     private static Records records(Path path, String shownPath, CSVFormat format) {
+        FileKind.refuseBinary(path, shownPath);
         List<String> header;
         List<RawRow> raw = new ArrayList<>();
         boolean headerInFormat = format.getHeader() != null;
@@ -247,6 +248,13 @@ final class CsvTableReader {
             if (h.isEmpty()) {
                 throw new InputException(SourceLocation.of(shownPath, 1, i + 1), "column " + (i + 1)
                         + " has no name in the header; name it");
+            }
+            for (int j = 0; j < i; j++) {
+                if (header.get(j).strip().equals(h)) {
+                    throw new InputException(SourceLocation.of(shownPath, 1, i + 1), "the header names two columns '" + h
+                            + "' (columns " + (j + 1) + " and " + (i + 1) + "); give each column its own name, such as '"
+                            + h + "' and '" + h + " (2)'");
+                }
             }
             String lower = h.toLowerCase(Locale.ROOT);
             if (lower.equals("label")) {
