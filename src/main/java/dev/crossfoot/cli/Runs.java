@@ -140,10 +140,10 @@ final class Runs {
         Progress progress = Progress.start(dirs.size(), stderr, terminal, colour);
         Writer target = toStdout && terminal.stdout() ? progress.lines(report) : report;
         PrintWriter err = new PrintWriter(progress.lines(stderr), true);
-        if (streaming != null) {
-            streaming.begin(o.exact(), o.extraTolerance(), target);
-        }
         try (progress) {
+            if (streaming != null) {
+                streaming.begin(o.exact(), o.extraTolerance(), target);
+            }
             checker.run(dirs, one, f -> {
                 totals.add(Totals.FilingTotal.of(f));
                 if (f.isError()) {
