@@ -128,14 +128,17 @@ class HtmlRendererTest {
                 expected.computeIfAbsent(cellId(f, c), k -> new LinkedHashSet<>()).add(x.id());
             }
         }
+        // jsoup's getElementById walks the whole page; looked up once here, the test is not quadratic
+        Map<String, Element> byId = new java.util.HashMap<>();
+        doc.select("[id]").forEach(el -> byId.putIfAbsent(el.id(), el));
         for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
-            Element td = doc.getElementById(e.getKey());
+            Element td = byId.get(e.getKey());
             assertNotNull(td, e.getKey());
             assertTrue(td.hasClass("cf-checked"), td.outerHtml());
             Set<String> tokens = new HashSet<>(Arrays.asList(td.attr("data-checks").split(" ")));
             Set<String> ids = new LinkedHashSet<>();
             for (String token : tokens) {
-                Element check = doc.getElementById("c-" + token);
+                Element check = byId.get("c-" + token);
                 assertNotNull(check, "data-checks names a check the list does not hold: " + token);
                 ids.add(check.attr("data-check"));
             }
@@ -153,10 +156,10 @@ class HtmlRendererTest {
         assertTrue(doc.select("td.cf-fail").isEmpty(), "the bundled filing fails nowhere");
         // every table and every figure of it is there, as printed
         for (Table t : f.tables()) {
-            assertNotNull(doc.getElementById("t-" + Html.token(t.id())), t.id());
+            assertNotNull(byId.get("t-" + Html.token(t.id())), t.id());
             for (Row r : t.rows()) {
                 for (String column : t.columns()) {
-                    Element td = doc.getElementById("t-" + Html.token(t.id()) + "-r" + r.index() + "-" + Html.token(column));
+                    Element td = byId.get("t-" + Html.token(t.id()) + "-r" + r.index() + "-" + Html.token(column));
                     assertNotNull(td, t.id() + " " + r.displayName() + " " + column);
                     String printed = r.cells().containsKey(column) ? r.cells().get(column).printed() : "";
                     assertEquals(printed, td.ownText(), t.id() + " " + r.displayName() + " " + column);
