@@ -63,8 +63,8 @@ class ExtractStabilityTest {
                 String line = lines.get(r.line() - 1);
                 String[] cells = line.split("\t", -1);
                 for (int c = 1; c < cells.length; c++) {
-                    String text = Extractor.clean(cells[c]);
-                    if (!(Extractor.figure(text) instanceof dev.crossfoot.model.Figure.Amount) || text.endsWith("%")) {
+                    String text = Cells.clean(cells[c]);
+                    if (!(Cells.figure(text) instanceof dev.crossfoot.model.Figure.Amount) || text.endsWith("%")) {
                         continue;
                     }
                     if (figures++ % step != 0) {

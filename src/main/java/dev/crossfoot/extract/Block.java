@@ -1,0 +1,35 @@
+package dev.crossfoot.extract;
+
+import java.util.List;
+
+/**
+ * What a block finder hands to the shared stages: the lines of one table as printed (header lines first), where
+ * in the document it stands, and whether only blank lines (or a page break) separate it from the block before.
+ *
+ * @param first              the document line the block starts on
+ * @param last               the document line it ends on
+ * @param adjacentToPrevious whether nothing but blank lines, page furniture or a page break stands between this
+ *                           block and the previous one (so it may continue it)
+ */
+record Block(int first, int last, List<Line> lines, Context context, boolean adjacentToPrevious) {
+
+    Block {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * Where in the document a block stands: its headings, and the text since the last table.
+     *
+     * @param part      the part of the document outside the notes ("CONSOLIDATED BALANCE SHEET")
+     * @param note      the number of the note the block is in, or ""
+     * @param sub       the note's enumerated sub-heading ("a", "a-ii"), or ""
+     * @param heading   the last heading line before the block
+     * @param textSince the lines of text between the previous block and this one
+     */
+    record Context(String part, String note, String noteTitle, String sub, String subTitle, String heading,
+                   List<String> textSince) {
+        Context {
+            textSince = List.copyOf(textSince);
+        }
+    }
+}
