@@ -85,6 +85,9 @@ class ArchitectureTest {
             if (t.contains("com.fasterxml.jackson") && !(s.layer().equals("parse") || s.layer().equals("render"))) {
                 violations.add(s.file() + " uses Jackson outside parse and render");
             }
+            if (t.contains("org.apache.pdfbox") && !s.file().endsWith("parse/PdfText.java")) {
+                violations.add(s.file() + " uses PDFBox outside parse/PdfText (which reads a PDF's glyphs)");
+            }
             if ((t.contains("picocli") || t.contains("System.out") || t.contains("System.exit") || t.contains("System.err"))
                     && !s.layer().equals("cli")) {
                 violations.add(s.file() + " uses picocli, System.out/err or System.exit outside cli");

@@ -5,6 +5,7 @@ import dev.crossfoot.extract.Extractor;
 import dev.crossfoot.extract.FilingWriter;
 import dev.crossfoot.extract.RulesSelection;
 import dev.crossfoot.model.InputException;
+import dev.crossfoot.parse.PdfText;
 import dev.crossfoot.parse.RulesReader;
 import dev.crossfoot.parse.TextReader;
 import dev.crossfoot.rules.RuleSet;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "extract",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Finds the numeric tables of a results announcement saved as text (tables as tab-separated lines) "
-                + "and writes a filing directory that 'crossfoot check' reads: filing.yaml and one CSV per table, figures "
+        description = "Finds the numeric tables of a results announcement, a PDF (its text layer) or a text whose tables "
+                + "are tab-separated lines, and writes a filing directory that 'crossfoot check' reads: filing.yaml and one CSV per table, figures "
                 + "exactly as printed. Lines it placed by judgement, or could not place, are reported on standard error "
                 + "with their line numbers.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -40,7 +41,7 @@ final class ExtractCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ANNOUNCEMENT", description = "The announcement as a UTF-8 text file.")
+    @Parameters(index = "0", paramLabel = "ANNOUNCEMENT", description = "The announcement: a PDF, or a UTF-8 text file.")
     Path input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
@@ -73,7 +74,9 @@ final class ExtractCommand implements Callable<Integer> {
         Map<String, String> files;
         RulesSelection selection = null;
         try {
-            x = Extractor.extract(input.getFileName().toString(), TextReader.lines(input, input.toString()));
+            x = PdfText.isPdf(input)
+                    ? Extractor.extractPdf(input.getFileName().toString(), PdfText.read(input, input.toString()))
+                    : Extractor.extract(input.getFileName().toString(), TextReader.lines(input, input.toString()));
             files = new LinkedHashMap<>(FilingWriter.files(x));
             if (rules != null) {
                 RuleSet set = RulesReader.read(rules, rules.toString());
@@ -84,15 +87,16 @@ final class ExtractCommand implements Callable<Integer> {
             return Runs.unusable(err, e, verbose);
         }
         if (x.tables().isEmpty()) {
-            err.println("crossfoot: " + input + ": no numeric tables found (a table is a run of tab-separated lines "
-                    + "with figures); nothing written");
+            err.println("crossfoot: " + input + ": no numeric tables found (a table is a run of "
+                    + (x.paged() ? "lines with figures standing apart from their labels" : "tab-separated lines with figures")
+                    + "); nothing written");
             err.flush();
             return ExitCodes.UNUSABLE;
         }
         writeAll(files);
         if (!quiet) {
             for (Extraction.Notice n : x.notices()) {
-                err.println("crossfoot: " + input + ":" + n.line() + ": " + n.message());
+                err.println("crossfoot: " + input + (x.paged() ? ": " : ":") + x.at(n.line()) + ": " + n.message());
             }
             if (selection != null) {
                 for (String dropped : selection.dropped()) {

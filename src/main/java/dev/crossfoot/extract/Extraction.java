@@ -8,17 +8,48 @@ import java.util.Map;
  * notices about lines it could not place or placed by judgement (each with its line in the announcement).
  */
 public record Extraction(String source, String issuer, String document, List<String> periods, List<Table> tables,
-                         Map<String, Marker> markers, List<Notice> notices) {
+                         Map<String, Marker> markers, List<Notice> notices, List<Integer> pageStarts) {
 
     public Extraction {
+        pageStarts = List.copyOf(pageStarts);
         periods = List.copyOf(periods);
         tables = List.copyOf(tables);
         markers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(markers));
         notices = List.copyOf(notices);
     }
 
-    /** One extracted table, cells as printed (markup removed). */
-    public record Table(String id, String title, int firstLine, int lastLine, String unit,
+    /** Whether the announcement was a PDF (its lines are then counted per page, see {@link #at}). */
+    public boolean paged() {
+        return !pageStarts.isEmpty();
+    }
+
+    /** The page a line of the document is on (1 for a text). */
+    public int page(int line) {
+        int p = 1;
+        for (int i = 0; i < pageStarts.size(); i++) {
+            if (pageStarts.get(i) <= line) {
+                p = i + 1;
+            }
+        }
+        return p;
+    }
+
+    /** Where a line of the document is, as a reader finds it: "12" in a text, "page 3, line 12" in a PDF. */
+    public String at(int line) {
+        if (!paged()) {
+            return String.valueOf(line);
+        }
+        int p = page(line);
+        return "page " + p + ", line " + (line - pageStarts.get(p - 1) + 1);
+    }
+
+    /**
+     * One extracted table, cells as printed (markup removed).
+     *
+     * @param role what the table is: {@code income-statement}, {@code comprehensive-income}, {@code balance-sheet},
+     *             {@code cash-flows}, {@code changes-in-equity}, {@code note}, {@code mdna} or {@code other}
+     */
+    public record Table(String id, String title, String role, int firstLine, int lastLine, String unit,
                         List<String> columns, Map<String, String> columnUnits, Map<String, String> rowUnits,
                         List<Row> rows) {
         public Table {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.crossfoot.parse.PdfText;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +28,14 @@ public final class Extractor {
     private final Map<String, Integer> periodCounts = new LinkedHashMap<>();
     private final Titles titles = new Titles();
 
-    private Extractor(String source, List<String> opening) {
+    private final List<Integer> pageStarts;
+    private final String blockKind;
+
+    private Extractor(String source, List<String> opening, List<Integer> pageStarts) {
         this.source = source;
         this.opening = opening;
+        this.pageStarts = pageStarts;
+        this.blockKind = pageStarts.isEmpty() ? "tab-separated lines" : "lines";
     }
 
     /** Extracts the tables of an announcement saved as text, given as its lines (line 1 first). */
@@ -40,7 +46,24 @@ public final class Extractor {
         for (int i = 0; i < Math.min(lines.size(), 60); i++) {
             opening.add(Cells.clean(lines.get(i)));
         }
-        return new Extractor(source, opening).run(blocks, headings);
+        return new Extractor(source, opening, List.of()).run(blocks, headings);
+    }
+
+    /** Extracts the tables of an announcement published as PDF, given as its pages' glyphs. */
+    public static Extraction extractPdf(String source, List<PdfText.Page> pages) {
+        PdfLayout.Layout layout = PdfLayout.of(pages);
+        Headings headings = new Headings();
+        List<Block> blocks = PdfBlocks.find(layout.lines(), headings);
+        List<String> opening = new ArrayList<>();
+        for (int i = 0; i < Math.min(layout.lines().size(), 60); i++) {
+            opening.add(Cells.clean(layout.lines().get(i).text()));
+        }
+        Extractor x = new Extractor(source, opening, layout.pageStarts());
+        if (layout.bilingual() > 0) {
+            x.notices.add(new Extraction.Notice(layout.lines().isEmpty() ? 1 : layout.lines().get(0).number(),
+                    "bilingual: Chinese text on " + layout.bilingual() + " lines left out; the English labels kept"));
+        }
+        return x.run(blocks, headings);
     }
 
     private Extraction run(List<Block> blocks, Headings headings) {
@@ -51,7 +74,7 @@ public final class Extractor {
             Parsed p = Parts.parse(b);
             if (p == null) {
                 notices.add(new Extraction.Notice(b.first(), "lines " + b.first() + "-" + b.last()
-                        + ": tab-separated lines without figures (not a numeric table); not extracted"));
+                        + ": " + blockKind + " without figures (not a numeric table); not extracted"));
                 previous = null;
                 continue;
             }
@@ -69,7 +92,7 @@ public final class Extractor {
         }
         titles.disambiguate(tables);
         notices.sort(Comparator.comparingInt(Extraction.Notice::line));
-        return new Extraction(source, issuer(), document(), periods(), tables, headings.markers(), notices);
+        return new Extraction(source, issuer(), document(), periods(), tables, headings.markers(), notices, pageStarts);
     }
 
     /** A table being read: its parts so far, and the last line of the last part. */
@@ -93,7 +116,8 @@ public final class Extractor {
         List<Extraction.Row> rows = Sections.rows(p, cols, units.columns(), notices);
         Titles.Named named = Titles.name(p.block().context(), p);
         titles.remember(p, cols);
-        return new Extraction.Table(named.id(), named.title(), p.block().first(), last, units.table(),
+        String role = Roles.of(p.block().context(), named.title(), rows);
+        return new Extraction.Table(named.id(), named.title(), role, p.block().first(), last, units.table(),
                 cols.names().subList(1, cols.names().size()), units.columns(), units.rows(), rows);
     }
 

@@ -97,13 +97,27 @@ public final class FilingWriter {
         for (Extraction.Table t : x.tables()) {
             y.append("  - id: ").append(q(t.id())).append('\n');
             y.append("    title: ").append(q(t.title())).append('\n');
+            y.append("    role: ").append(q(t.role())).append('\n');
             y.append("    file: ").append(q(t.file())).append('\n');
-            y.append("    source: ").append(q("announcement text lines " + t.firstLine() + "-" + t.lastLine())).append('\n');
+            y.append("    source: ").append(q(source(x, t))).append('\n');
+            if (x.paged()) {
+                int from = x.page(t.firstLine());
+                int to = x.page(t.lastLine());
+                y.append("    pages: ").append(q(from == to ? String.valueOf(from) : from + "-" + to)).append('\n');
+            }
             y.append("    unit: ").append(q(t.unit())).append('\n');
             map(y, "columns", t.columnUnits());
             map(y, "rows", t.rowUnits());
         }
         return y.toString();
+    }
+
+    /** Where the table was printed: its lines in the text, or its pages and lines in the PDF. */
+    private static String source(Extraction x, Extraction.Table t) {
+        if (!x.paged()) {
+            return "announcement text lines " + t.firstLine() + "-" + t.lastLine();
+        }
+        return x.source() + " " + x.at(t.firstLine()) + " to " + x.at(t.lastLine());
     }
 
     static void map(StringBuilder y, String key, Map<String, String> m) {

@@ -155,7 +155,7 @@ final class Titles {
                 boolean plain = k == 0 && (chosen == null || byFirstRow);
                 String id = plain ? t.id() : chosen != null ? t.id() + "-" + chosen.get(k) : t.id() + "-" + (k + 1);
                 String title = plain || shown == null ? t.title() : t.title() + " (" + shown.get(k) + ")";
-                tables.set(at.get(k), new Extraction.Table(id, title, t.firstLine(), t.lastLine(), t.unit(),
+                tables.set(at.get(k), new Extraction.Table(id, title, t.role(), t.firstLine(), t.lastLine(), t.unit(),
                         t.columns(), t.columnUnits(), t.rowUnits(), t.rows()));
             }
         }

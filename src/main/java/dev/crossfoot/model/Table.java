@@ -14,7 +14,15 @@ import java.util.stream.Collectors;
  */
 public final class Table {
 
+    /**
+     * What a table may be declared to be in filing.yaml ({@code role:}), so that rules can address tables by role:
+     * the primary statements, a note, a table of the management discussion, or other.
+     */
+    public static final List<String> ROLES = List.of("income-statement", "comprehensive-income", "balance-sheet",
+            "cash-flows", "changes-in-equity", "note", "mdna", "other");
+
     private final String id;
+    private String role = "";
     private final String title;
     private final String file;
     private final Unit unit;
@@ -47,6 +55,18 @@ public final class Table {
         return title;
     }
 
+    /** The table's role (one of {@link #ROLES}), or "" when the filing does not say. */
+    public String role() {
+        return role;
+    }
+
+    /** A copy of this table with the given role. */
+    public Table withRole(String role) {
+        Table t = new Table(id, title, file, unit, columns, textColumns, rows);
+        t.role = Objects.requireNonNull(role, "role");
+        return t;
+    }
+
     /** The CSV file, relative to the filing directory. */
     public String file() {
         return file;
@@ -73,7 +93,9 @@ public final class Table {
     public Table withRow(Row row) {
         List<Row> copy = new ArrayList<>(rows);
         copy.set(row.index(), row);
-        return new Table(id, title, file, unit, columns, textColumns, copy);
+        Table t = new Table(id, title, file, unit, columns, textColumns, copy);
+        t.role = role;
+        return t;
     }
 
     /**

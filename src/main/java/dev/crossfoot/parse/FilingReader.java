@@ -98,7 +98,8 @@ public final class FilingReader {
             }
             Path path = inside(dir, file, at, id);
             CsvTableReader.Spec cs = tableSpec(t, id, unitText, markers);
-            loads.add(() -> CsvTableReader.read(path, shown(dir, file), file, cs));
+            String role = role(t, id);
+            loads.add(() -> CsvTableReader.read(path, shown(dir, file), file, cs).withRole(role));
         }
         Map<String, Table> tables = new LinkedHashMap<>();
         for (Table t : loadAll(loads, parallel)) {
@@ -158,7 +159,8 @@ public final class FilingReader {
     }
 
     private static final Set<String> TOP_KEYS = Set.of("issuer", "document", "source", "periods", "markers", "tables");
-    private static final Set<String> TABLE_KEYS = Set.of("id", "title", "file", "source", "unit", "max_decimals", "columns", "rows");
+    private static final Set<String> TABLE_KEYS = Set.of("id", "title", "role", "file", "source", "pages", "unit", "max_decimals",
+            "columns", "rows");
     private static final Set<String> MARKER_KEYS = Set.of("meaning", "min", "max", "unit");
 
     private static List<String> strings(YamlNode n, String key) {
@@ -176,6 +178,19 @@ public final class FilingReader {
             out.add(sc.text());
         }
         return out;
+    }
+
+    /** A table's declared role (one of {@link Table#ROLES}), or "". */
+    private static String role(YamlNode.Mapping t, String id) {
+        String role = t.text("role", "table '" + id + "'");
+        if (role == null || role.isBlank()) {
+            return "";
+        }
+        if (!Table.ROLES.contains(role.strip())) {
+            throw new InputException(t.get("role").location(), "table '" + id + "': unknown role '" + role.strip()
+                    + "'; a role is one of " + String.join(", ", Table.ROLES));
+        }
+        return role.strip();
     }
 
     /** A mapping of text to text (per-column and per-row units), or an empty one. */
