@@ -77,7 +77,7 @@ public record Extraction(String source, String issuer, String document, List<Str
         }
     }
 
-    /** A footnote marker with the range it stands for, in {@code unit}. */
+    /** A marker with the range it stands for, in {@code unit} (min, max and unit are null for a marker of text). */
     public record Marker(String text, String meaning, String min, String max, String unit) {
     }
 

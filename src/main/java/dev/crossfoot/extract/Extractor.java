@@ -91,8 +91,10 @@ public final class Extractor {
             tables.add(build(t.parsed, t.last));
         }
         titles.disambiguate(tables);
+        Map<String, Extraction.Marker> markers = headings.markers();
+        tables = CellCheck.settle(tables, markers, notices);
         notices.sort(Comparator.comparingInt(Extraction.Notice::line));
-        return new Extraction(source, issuer(), document(), periods(), tables, headings.markers(), notices, pageStarts);
+        return new Extraction(source, issuer(), document(), periods(), tables, markers, notices, pageStarts);
     }
 
     /** A table being read: its parts so far, and the last line of the last part. */

@@ -88,9 +88,11 @@ public final class FilingWriter {
             for (Extraction.Marker m : x.markers().values()) {
                 y.append("  ").append(q(m.text())).append(":\n");
                 y.append("    meaning: ").append(q(m.meaning())).append('\n');
-                y.append("    min: ").append(q(m.min())).append('\n');
-                y.append("    max: ").append(q(m.max())).append('\n');
-                y.append("    unit: ").append(q(m.unit())).append('\n');
+                if (m.min() != null) {
+                    y.append("    min: ").append(q(m.min())).append('\n');
+                    y.append("    max: ").append(q(m.max())).append('\n');
+                    y.append("    unit: ").append(q(m.unit())).append('\n');
+                }
             }
         }
         y.append("tables:\n");

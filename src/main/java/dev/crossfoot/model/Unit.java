@@ -26,7 +26,10 @@ public record Unit(String printed, String dimension, int powerOfTen) {
     public static final Unit UNKNOWN = new Unit("unknown", "unknown", 0);
 
     private static final String CURRENCY = "(RMB|HK\\$|HKD|US\\$|USD|EUR|€|GBP|£|\\$|JPY|¥|SGD|S\\$|A\\$|AUD|CAD|C\\$|CHF|SAR|MYR)";
-    private static final Pattern THOUSANDS = Pattern.compile(CURRENCY + "\\s*(?:'000|’000|000s?|\\s+thousands?|k)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern THOUSANDS = Pattern.compile(CURRENCY + "\\s*(?:'000s?|’000s?|000s?|\\s+thousands?|k)", Pattern.CASE_INSENSITIVE);
+    /** Hundredths of a currency: "HK cents", "US cents", "pence". */
+    private static final Pattern CENTS = Pattern.compile("(HK|US|S|A|C)?\\$?\\s*cents?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PENCE = Pattern.compile("pence|p", Pattern.CASE_INSENSITIVE);
     private static final Pattern MILLIONS = Pattern.compile(CURRENCY + "\\s*(?:million|millions|mn|m)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BILLIONS = Pattern.compile(CURRENCY + "\\s*(?:billion|billions|bn)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN = Pattern.compile(CURRENCY, Pattern.CASE_INSENSITIVE);
@@ -55,6 +58,12 @@ public record Unit(String printed, String dimension, int powerOfTen) {
             return new Unit(t, "1", 0);
         }
         Matcher m;
+        if ((m = CENTS.matcher(t)).matches()) {
+            return new Unit(t, m.group(1) == null ? "US$" : m.group(1).toUpperCase(Locale.ROOT) + "$", -2);
+        }
+        if (PENCE.matcher(t).matches()) {
+            return new Unit(t, "GBP", -2);
+        }
         if ((m = PER_SHARE.matcher(t)).matches()) {
             return new Unit(t, currency(m.group(1)) + "/share", 0);
         }
