@@ -10,11 +10,18 @@ import java.util.List;
  * @param last               the document line it ends on
  * @param adjacentToPrevious whether nothing but blank lines, page furniture or a page break stands between this
  *                           block and the previous one (so it may continue it)
+ * @param headerLines        how many of the lines are the header, when the block finder knows (a PDF's, from where
+ *                           the lines stand); -1 when {@link Parts} is to tell them by their cells
  */
-record Block(int first, int last, List<Line> lines, Context context, boolean adjacentToPrevious) {
+record Block(int first, int last, List<Line> lines, Context context, boolean adjacentToPrevious, int headerLines) {
 
     Block {
         lines = List.copyOf(lines);
+    }
+
+    /** A block whose header lines are found by {@link Parts} (a text's). */
+    Block(int first, int last, List<Line> lines, Context context, boolean adjacentToPrevious) {
+        this(first, last, lines, context, adjacentToPrevious, -1);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class Extractor {
     /** Extracts the tables of an announcement published as PDF, given as its pages' glyphs. */
     public static Extraction extractPdf(String source, List<PdfText.Page> pages) {
         PdfLayout.Layout layout = PdfLayout.of(pages);
-        Headings headings = new Headings();
+        Headings headings = new Headings(true);
         List<Block> blocks = PdfBlocks.find(layout.lines(), headings);
         List<String> opening = new ArrayList<>();
         for (int i = 0; i < Math.min(layout.lines().size(), 60); i++) {

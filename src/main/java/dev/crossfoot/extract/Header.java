@@ -285,7 +285,7 @@ final class Header {
         }
         try {
             Unit.parse(t);
-            return t.matches(".*[A-Za-z$%].*") ? t : null;
+            return t.matches(".*[A-Za-z$%£€¥].*") ? t : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -36,17 +36,34 @@ final class Headings {
     private final List<String> textSince = new ArrayList<>();
     private final Map<String, Extraction.Marker> markers = new LinkedHashMap<>();
     private final List<Extraction.Notice> notices = new ArrayList<>();
+    /**
+     * Read as a document laid out from pages (a PDF): headings in more forms ("Notes:", "12 Title Case", "Note 12 –
+     * Title", a statement's title in title case), and a heading names a table only within two paragraphs.
+     */
+    private final boolean laidOut;
+    private int paragraphsSinceHeading;
+    private int lastNote;
+    /** Whether the part is an item of a Form 10-K, whose upper-case sub-headings are headings, not parts. */
+    private boolean inItem;
+    private boolean seenStatement;
+
+    Headings() {
+        this(false);
+    }
+
+    Headings(boolean laidOut) {
+        this.laidOut = laidOut;
+    }
 
     /** Reads one line of text outside the tables (cleaned, not blank), at its line number. */
     void text(int lineNumber, String text) {
         textSince.add(text);
         Matcher m;
+        if (laidOut && laidOutHeading(text)) {
+            return;
+        }
         if (text.startsWith("NOTES TO THE")) {
-            inNotes = true;
-            part = "notes";
-            note = "";
-            sub = "";
-            heading = "";
+            startNotes();
         } else if (inNotes && (m = NOTE_HEADING.matcher(text)).matches()) {
             note = m.group(1);
             noteTitle = m.group(2).strip();
@@ -73,11 +90,12 @@ final class Headings {
             paragraphsSinceSub = 0;
         } else if (isPeriodSubtitle(text)) {
             return;
-        } else if (!inNotes && PART_HEADING.matcher(text).matches()) {
+        } else if (!inNotes && !inItem && PART_HEADING.matcher(text).matches()) {
             part = text;
             heading = "";
         } else if (isHeading(text)) {
             heading = text;
+            paragraphsSinceHeading = 0;
             if (inNotes) {
                 sub = "";
                 subTitle = text;
@@ -86,16 +104,123 @@ final class Headings {
         } else {
             if (!text.endsWith(":")) {
                 paragraphsSinceSub++;
+                paragraphsSinceHeading++;
             }
             marker(lineNumber, text);
         }
+    }
+
+    /** A line that states the unit of what follows: "(In millions, except per share amounts)", "HK$'000". */
+    private static final Pattern UNIT_LINE = Pattern.compile(
+            "(?i)\\(?\\s*(?:(?:amounts\\s+)?(?:in|expressed\\s+in)\\s+(?:(?:US\\$|HK\\$|RMB|£|\\$)\\s*)?(?:millions|thousands|billions)|(?:US\\$|HK\\$|RMB|£)\\s*['’]?\\s*000s?)\\b.*");
+    /** A part of a Form 10-K: "Item 7. Management's Discussion and Analysis ...". */
+    private static final Pattern ITEM = Pattern.compile("(?i)item\\s+\\d{1,2}[a-z]?\\.\\s+(\\S.*)");
+    /** A primary statement's title starts with its words, perhaps after "Consolidated" or "Company". */
+    private static final Pattern STATEMENT_START = Pattern.compile(
+            "(?i)(?:(?:audited|unaudited|condensed|consolidated|company|group|the)\\s+)*(?:statements?\\s+of\\s+[\\p{L} ,'’()&-]+|balance\\s+sheets?"
+                    + "|income\\s+statements?|cash\\s+flow\\s+statements?|profit\\s+and\\s+loss\\s+accounts?)(?:\\s+(?:for|as\\s+(?:at|of)|at)\\s+.*)?");
+    private static final Pattern NOTES_START = Pattern.compile(
+            "(?i)notes(?:\\s+to\\s+(?:the\\s+)?(?:consolidated\\s+)?(?:financial\\s+statements|accounts))?\\s*:?");
+    private static final Pattern NUMBERED = Pattern.compile("^(?:note\\s+)?(\\d{1,2})(?:\\.|\\s*[-–—:.])?\\s+(\\S.{1,110})$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SMALL_WORD = Pattern.compile("(?i)a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|under|over|per|its|their|our");
+    private static final Pattern MONTH_START = Pattern.compile("(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b.*");
+
+    private void startNotes() {
+        inNotes = true;
+        part = "notes";
+        note = "";
+        sub = "";
+        heading = "";
+        lastNote = 0;
+    }
+
+    /**
+     * The headings of a laid-out document that the text's rules do not know; true when the line was one. A primary
+     * statement's title (in any case) names the tables under it and ends the notes; "Notes:" or a note headed 1
+     * after a statement starts them; "12 Title Case", "12. TITLE" and "Note 12 – Title" head a note when the
+     * numbers run on.
+     */
+    private boolean laidOutHeading(String text) {
+        String plain = text.replaceAll("\\s*\\((?i:continued|cont['’]?d\\.?)\\)\\s*$", "");
+        if (plain.isEmpty() || UNIT_LINE.matcher(plain).matches()) {
+            return true;
+        }
+        Matcher item = ITEM.matcher(plain);
+        if (item.matches() && titleLike(item.group(1))) {
+            inNotes = false;
+            inItem = true;
+            part = plain;
+            note = "";
+            sub = "";
+            heading = "";
+            return true;
+        }
+        if (plain.length() <= 110 && STATEMENT_START.matcher(plain).matches() && !NUMBERED.matcher(plain).matches()
+                && Roles.byTitle(plain.toLowerCase(java.util.Locale.ROOT), List.of()) != null && titleLike(plain)) {
+            inNotes = false;
+            inItem = false;
+            seenStatement = true;
+            part = plain;
+            note = "";
+            sub = "";
+            heading = "";
+            return true;
+        }
+        if (!inNotes && NOTES_START.matcher(plain).matches()) {
+            startNotes();
+            return true;
+        }
+        Matcher m = NUMBERED.matcher(plain);
+        if (m.matches() && titleLike(m.group(2)) && !MONTH_START.matcher(m.group(2)).matches()) {
+            int n = Integer.parseInt(m.group(1));
+            boolean runsOn = inNotes ? n >= lastNote && n <= lastNote + 3 : n <= 2 && seenStatement;
+            if (runsOn) {
+                if (!inNotes) {
+                    startNotes();
+                }
+                if (n != lastNote || !note.equals(m.group(1))) {
+                    note = m.group(1);
+                    noteTitle = m.group(2).replaceAll("\\s*\\((?i:continued|cont['’]?d\\.?)\\)$", "").strip();
+                    sub = "";
+                    subTitle = "";
+                    heading = "";
+                    upper = "";
+                    upperRoman = null;
+                    paragraphsSinceSub = 0;
+                }
+                lastNote = n;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A title, not a sentence: short, no full stop, and its words capitalised (or all upper case). */
+    static boolean titleLike(String text) {
+        if (text.length() > 110 || text.endsWith(".") || text.endsWith(";") || text.endsWith(",")) {
+            return false;
+        }
+        if (text.equals(text.toUpperCase(java.util.Locale.ROOT))) {
+            return Cells.hasLetter(text);
+        }
+        int words = 0;
+        int capitalised = 0;
+        for (String w : text.split("\\s+")) {
+            if (w.isEmpty() || SMALL_WORD.matcher(w).matches() || !Character.isLetter(w.charAt(0))) {
+                continue;
+            }
+            words++;
+            capitalised += Character.isUpperCase(w.charAt(0)) ? 1 : 0;
+        }
+        return words > 0 && capitalised * 10 >= words * 7;
     }
 
     /** Where the next table stands; the text since the previous table starts anew. */
     Block.Context tableStarts() {
         String useSub = paragraphsSinceSub <= 2 ? sub : "";
         String useSubTitle = paragraphsSinceSub <= 2 ? subTitle : "";
-        Block.Context c = new Block.Context(part, note, noteTitle, useSub, useSubTitle, heading, textSince);
+        String useHeading = laidOut && paragraphsSinceHeading > 2 ? "" : heading;
+        Block.Context c = new Block.Context(part, note, noteTitle, useSub, useSubTitle, useHeading, textSince);
         textSince.clear();
         return c;
     }

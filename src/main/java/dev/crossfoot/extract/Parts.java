@@ -27,8 +27,14 @@ final class Parts {
             }
         }
         int h = 0;
-        while (h < all.size() && isHeaderLine(all.get(h), h == 0)) {
-            h++;
+        if (b.headerLines() >= 0) {
+            for (int i = 0; i < b.headerLines() && i < b.lines().size(); i++) {
+                h += b.lines().get(i).blank() ? 0 : 1;
+            }
+        } else {
+            while (h < all.size() && isHeaderLine(all.get(h), h == 0)) {
+                h++;
+            }
         }
         List<Line> header = all.subList(0, h);
         List<Line> data = all.subList(h, all.size());

@@ -138,7 +138,7 @@ final class PdfBlocks {
         int prevY = first.y();
         while (k >= lowest && lines.get(k).page() == first.page() && header.size() < 7) {
             PdfLayout.TextLine l = lines.get(k);
-            if (prevY - l.y() > em(l) * 40 / 10) {
+            if (prevY - l.y() > em(first) * 6) {
                 break;
             }
             if (isHeaderish(l, headerFloor)) {
@@ -161,12 +161,16 @@ final class PdfBlocks {
         body.add(start);
         int figureLeft = figureLeft(first, notes, Integer.MAX_VALUE);
         List<Integer> pending = new ArrayList<>();
+        List<Integer> edges = new ArrayList<>();
+        rightEdges(first, notes, edges);
         int last = start;
         int j = start + 1;
         for (; j < lines.size(); j++) {
             PdfLayout.TextLine l = lines.get(j);
             PdfLayout.TextLine before = lines.get(pending.isEmpty() ? last : pending.get(pending.size() - 1));
-            if (l.page() != first.page() || l.y() - before.y() > em(l) * 35 / 10) {
+            int gap = l.y() - before.y();
+            int em = em(first);
+            if (l.page() != first.page() || gap > em * 35 / 10 && !(gap <= em * 12 && aligned(l, notes, edges))) {
                 break;
             }
             if (isStrayDashes(l)) {
@@ -180,6 +184,7 @@ final class PdfBlocks {
                 body.add(j);
                 last = j;
                 figureLeft = figureLeft(l, notes, figureLeft);
+                rightEdges(l, notes, edges);
             } else if (isLabelOnly(l, Math.min(figureLeft, right)) && pending.size() < 4) {
                 pending.add(j);
             } else {
@@ -207,6 +212,39 @@ final class PdfBlocks {
         previousContext = normalised(context.textSince());
         unread = last + 1;
         return last;
+    }
+
+    /** Adds the right edges of a line's figures (not its label, not its note). */
+    private static void rightEdges(PdfLayout.TextLine l, int[] notes, List<Integer> edges) {
+        for (int c = 0; c < l.chunks().size(); c++) {
+            PdfLayout.Chunk ch = l.chunks().get(c);
+            if ((c > 0 || l.chunks().size() > 1 && figureLike(l.chunks().get(1).text())) && figureLike(ch.text())
+                    && !(notes != null && ch.x0() >= notes[0] && ch.x1() <= notes[1])) {
+                edges.add(ch.x1());
+            }
+        }
+    }
+
+    /** A line of figures standing in the columns already found (a table that leaves white space between rows). */
+    private static boolean aligned(PdfLayout.TextLine l, int[] notes, List<Integer> edges) {
+        if (edges.isEmpty() || figures(l) == 0) {
+            return false;
+        }
+        List<Integer> own = new ArrayList<>();
+        rightEdges(l, notes, own);
+        if (own.isEmpty() && l.chunks().size() == 1) {
+            own.add(l.x1());
+        }
+        for (int x : own) {
+            boolean near = false;
+            for (int e : edges) {
+                near |= Math.abs(x - e) <= em(l);
+            }
+            if (!near) {
+                return false;
+            }
+        }
+        return !own.isEmpty();
     }
 
     private static boolean startsLowerCase(PdfLayout.TextLine l) {

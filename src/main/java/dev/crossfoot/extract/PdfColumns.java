@@ -179,7 +179,7 @@ final class PdfColumns {
         out.addAll(joinWrapped(rows));
         int first = lines.get(header.isEmpty() ? body.get(0) : header.get(0)).number();
         int last = lines.get(body.get(body.size() - 1)).number();
-        return new Block(first, last, out, context, adjacent);
+        return new Block(first, last, out, context, adjacent, header.size());
     }
 
     /** A label wrapped over two lines becomes one row: the second line continues the first's label. */

@@ -88,8 +88,12 @@ final class PdfLayout {
         int furniture = 0;
         for (int p = 0; p < pages.size(); p++) {
             int height = pages.get(p).height();
-            for (TextLine l : byPage.get(p)) {
-                if (atEdge(l, height) && (repeated.contains(key(l)) || PAGE_NUMBER.matcher(l.text()).matches())) {
+            List<TextLine> page = byPage.get(p);
+            for (int i = 0; i < page.size(); i++) {
+                TextLine l = page.get(i);
+                boolean end = i == 0 || i == page.size() - 1;
+                if (atEdge(l, height) && repeated.contains(key(l))
+                        || (atEdge(l, height) || end) && PAGE_NUMBER.matcher(l.text()).matches()) {
                     furniture++;
                     continue;
                 }
@@ -100,7 +104,7 @@ final class PdfLayout {
     }
 
     private static boolean atEdge(TextLine l, int height) {
-        return l.y() < height * 10 / 100 || l.y() > height * 90 / 100;
+        return l.y() < height * 12 / 100 || l.y() > height * 88 / 100;
     }
 
     private static String key(TextLine l) {
@@ -112,9 +116,11 @@ final class PdfLayout {
         Map<String, Integer> counts = new HashMap<>();
         for (int p = 0; p < pages.size(); p++) {
             Set<String> seen = new HashSet<>();
-            for (TextLine l : byPage.get(p)) {
-                if (atEdge(l, pages.get(p).height())) {
-                    seen.add(key(l));
+            List<TextLine> page = byPage.get(p);
+            for (int i = 0; i < page.size(); i++) {
+                String k = key(page.get(i));
+                if (atEdge(page.get(i), pages.get(p).height()) && k.replaceAll("[^a-z]", "").length() >= 3) {
+                    seen.add(k);
                 }
             }
             seen.forEach(k -> counts.merge(k, 1, Integer::sum));

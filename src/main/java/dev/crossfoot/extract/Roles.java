@@ -54,7 +54,8 @@ final class Roles {
         if (!ctx.note().isEmpty()) {
             return NOTE;
         }
-        String words = (ctx.heading() + " | " + ctx.part() + " | " + title).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String heading = ctx.heading().equals(ctx.heading().toUpperCase(Locale.ROOT)) ? ctx.heading() : "";
+        String words = (heading + " | " + ctx.part()).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         String byTitle = byTitle(words, rows);
         if (byTitle != null) {
             return byTitle;
@@ -62,7 +63,7 @@ final class Roles {
         if (ctx.part().equals("notes")) {
             return NOTE;
         }
-        if (MDNA_TITLE.matcher(words).matches()) {
+        if (MDNA_TITLE.matcher((ctx.heading() + " | " + ctx.part() + " | " + title).toLowerCase(Locale.ROOT)).matches()) {
             return MDNA;
         }
         String byRows = byRows(rows);

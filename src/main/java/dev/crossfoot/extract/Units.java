@@ -47,7 +47,7 @@ record Units(String table, Map<String, String> columns, Map<String, String> rows
         String unit = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         if (unit == null) {
             Map<String, Integer> rc = new LinkedHashMap<>();
-            rowUnits.values().stream().filter(u -> !u.equals("%") && !u.contains("share")).forEach(u -> rc.merge(u, 1, Integer::sum));
+            rowUnits.values().stream().filter(u -> !u.equals("%") && !u.contains("share") && !isSubunit(u)).forEach(u -> rc.merge(u, 1, Integer::sum));
             unit = rc.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
             if (unit == null && !rowUnits.isEmpty() && rowUnits.size() == p.data().size()
                     && rowUnits.values().stream().allMatch("%"::equals)) {
@@ -138,6 +138,12 @@ record Units(String table, Map<String, String> columns, Map<String, String> rows
             }
         }
         return columnUnits;
+    }
+
+    /** Cents and pence: the unit of a per-share row, never a table's. */
+    private static boolean isSubunit(String unit) {
+        Unit u = CellCheck.unit(unit);
+        return u != null && u.powerOfTen() < 0;
     }
 
     private static String fromText(List<String> text) {
