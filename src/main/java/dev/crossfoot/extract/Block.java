@@ -32,9 +32,10 @@ record Block(int first, int last, List<Line> lines, Context context, boolean adj
      * @param sub       the note's enumerated sub-heading ("a", "a-ii"), or ""
      * @param heading   the last heading line before the block
      * @param textSince the lines of text between the previous block and this one
+     * @param currency  the currency the document's text names most ("US$" for a plain "$"), or ""
      */
     record Context(String part, String note, String noteTitle, String sub, String subTitle, String heading,
-                   List<String> textSince) {
+                   List<String> textSince, String currency) {
         Context {
             textSince = List.copyOf(textSince);
         }

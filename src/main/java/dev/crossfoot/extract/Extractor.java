@@ -90,6 +90,12 @@ public final class Extractor {
         for (Pending t : pending) {
             tables.add(build(t.parsed, t.last));
         }
+        List<String> roles = Roles.settle(tables.stream().map(Extraction.Table::role).toList());
+        for (int i = 0; i < tables.size(); i++) {
+            Extraction.Table t = tables.get(i);
+            tables.set(i, new Extraction.Table(t.id(), t.title(), roles.get(i), t.firstLine(), t.lastLine(), t.unit(),
+                    t.columns(), t.columnUnits(), t.rowUnits(), t.rows()));
+        }
         titles.disambiguate(tables);
         Map<String, Extraction.Marker> markers = headings.markers();
         tables = CellCheck.settle(tables, markers, notices);
@@ -116,11 +122,12 @@ public final class Extractor {
             notices.add(new Extraction.Notice(p.block().first(), units.notice()));
         }
         List<Extraction.Row> rows = Sections.rows(p, cols, units.columns(), notices);
+        Map<String, String> rowUnits = Units.perShare(p, rows, units.table(), units.rows());
         Titles.Named named = Titles.name(p.block().context(), p);
         titles.remember(p, cols);
         String role = Roles.of(p.block().context(), named.title(), rows);
         return new Extraction.Table(named.id(), named.title(), role, p.block().first(), last, units.table(),
-                cols.names().subList(1, cols.names().size()), units.columns(), units.rows(), rows);
+                cols.names().subList(1, cols.names().size()), units.columns(), rowUnits, rows);
     }
 
     /** The issuer: the first short line naming a company, among the announcement's first lines. */

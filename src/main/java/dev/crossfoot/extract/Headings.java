@@ -55,9 +55,24 @@ final class Headings {
         this.laidOut = laidOut;
     }
 
+    private static final Pattern CURRENCY = Pattern.compile("(HK\\$|US\\$|S\\$|A\\$|C\\$|RMB|£|€|\\$)(?=\\s?[\\d(])");
+    private final Map<String, Integer> currencies = new java.util.HashMap<>();
+
+    /** The currency the text names most before figures ("US$" for a plain "$"), or "". */
+    private String currency() {
+        return currencies.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse("");
+    }
+
     /** Reads one line of text outside the tables (cleaned, not blank), at its line number. */
     void text(int lineNumber, String text) {
         textSince.add(text);
+        if (laidOut && text.indexOf('$') + text.indexOf('£') + text.indexOf('€') + text.indexOf("RMB") > -4) {
+            Matcher c = CURRENCY.matcher(text);
+            while (c.find()) {
+                currencies.merge(c.group(1).equals("$") ? "US$" : c.group(1), 1, Integer::sum);
+            }
+        }
         Matcher m;
         if (laidOut && laidOutHeading(text)) {
             return;
@@ -220,7 +235,7 @@ final class Headings {
         String useSub = paragraphsSinceSub <= 2 ? sub : "";
         String useSubTitle = paragraphsSinceSub <= 2 ? subTitle : "";
         String useHeading = laidOut && paragraphsSinceHeading > 2 ? "" : heading;
-        Block.Context c = new Block.Context(part, note, noteTitle, useSub, useSubTitle, useHeading, textSince);
+        Block.Context c = new Block.Context(part, note, noteTitle, useSub, useSubTitle, useHeading, textSince, currency());
         textSince.clear();
         return c;
     }

@@ -129,7 +129,14 @@ final class PdfBlocks {
         PdfLayout.TextLine first = lines.get(start);
         int left = first.x0();
         int right = first.x1();
-        int headerFloor = left + (right - left) * 40 / 100;
+        int firstFigure = right;
+        for (int c = 1; c < first.chunks().size(); c++) {
+            if (figureLike(first.chunks().get(c).text())) {
+                firstFigure = Math.min(firstFigure, first.chunks().get(c).x0());
+            }
+        }
+        int headerFloor = Math.max(left + (right - left) * 15 / 100,
+                Math.min(firstFigure - 10 * em(first), left + (right - left) * 40 / 100));
         // upward: label-only lines (section headings), then header lines
         List<Integer> header = new ArrayList<>();
         List<Integer> above = new ArrayList<>();
@@ -325,6 +332,10 @@ final class PdfBlocks {
     }
 
     static boolean continuesLabel(String above, String below) {
-        return !below.isEmpty() && (Character.isLowerCase(below.charAt(0)) || CONNECTOR_END.matcher(above).matches());
+        return !below.isEmpty() && (Character.isLowerCase(below.charAt(0)) || CONNECTOR_END.matcher(above).matches()
+                || PARENTHESIS_GOES_ON.matcher(below).matches() && !above.endsWith(":"));
     }
+
+    /** A line that goes on with a parenthesis: "(expense) for the year", "(2010: 22%) (note)". */
+    private static final Pattern PARENTHESIS_GOES_ON = Pattern.compile("\\((?:[a-z]|\\d{4}\\s*:).*");
 }

@@ -32,8 +32,12 @@ final class PdfColumns {
     }
 
     private boolean inNotes(PdfLayout.Chunk c) {
-        return notes != null && c.x0() >= notes[0] && c.x1() <= notes[1];
+        int mid = (c.x0() + c.x1()) / 2;
+        return notes != null && mid >= notes[0] && mid <= notes[1] && c.x0() >= notes[0] - (notes[1] - notes[0]);
     }
+
+    /** Per header line, the cells that a chunk over several columns filled (a spanning heading). */
+    private final List<boolean[]> spanned = new ArrayList<>();
 
     private void cluster() {
         List<int[]> edges = new ArrayList<>();
@@ -126,8 +130,12 @@ final class PdfColumns {
 
     private Line line(PdfLayout.TextLine l, boolean isHeader) {
         List<String> cells = new ArrayList<>();
+        boolean[] span = new boolean[width()];
         for (int i = 0; i < width(); i++) {
             cells.add("");
+        }
+        if (isHeader) {
+            spanned.add(span);
         }
         int em = Math.max(400, l.size());
         for (int c = 0; c < l.chunks().size(); c++) {
@@ -135,6 +143,9 @@ final class PdfColumns {
             String text = Cells.clean(ch.text());
             if (notes != null && inNotes(ch)) {
                 append(cells, 1, text);
+                continue;
+            }
+            if (!isHeader && c > 0 && text.matches("\\$|£|€|US\\$|HK\\$|RMB|S\\$|A\\$|C\\$")) {
                 continue;
             }
             if (ch.x1() < figureLeft - em / 2 && (c == 0 || !PdfBlocks.figureLike(ch.text()) || isHeader)) {
@@ -157,6 +168,7 @@ final class PdfColumns {
             }
             for (int col : over) {
                 append(cells, firstColumnCell() + col, text);
+                span[firstColumnCell() + col] |= over.size() > 1;
             }
         }
         return new Line(l.number(), cells, false);
@@ -172,6 +184,7 @@ final class PdfColumns {
         for (int h : header) {
             out.add(line(lines.get(h), true));
         }
+        stackWords(out);
         List<Line> rows = new ArrayList<>();
         for (int b : body) {
             rows.add(line(lines.get(b), false));
@@ -180,6 +193,33 @@ final class PdfColumns {
         int first = lines.get(header.isEmpty() ? body.get(0) : header.get(0)).number();
         int last = lines.get(body.get(body.size() - 1)).number();
         return new Block(first, last, out, context, adjacent, header.size());
+    }
+
+    private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("[\\p{L}][\\p{L}()'’.\\- ]*");
+
+    /**
+     * A column heading printed over two or three lines ("Share" over "capital") is one heading: words stacked in
+     * one column's cells, not spanning others, are joined into the lowest of them.
+     */
+    private void stackWords(List<Line> header) {
+        for (int c = firstColumnCell(); c < width(); c++) {
+            for (int i = 0; i + 1 < header.size(); i++) {
+                String above = header.get(i).cell(c);
+                String below = header.get(i + 1).cell(c);
+                if (above.isEmpty() || below.isEmpty() || spanned.get(i)[c] || spanned.get(i + 1)[c]
+                        || !WORDS.matcher(above).matches() || !WORDS.matcher(below).matches()
+                        || Header.unitOf(above) != null || Header.unitOf(below) != null
+                        || Header.PERIOD_CELL.matcher(below).matches() || Header.PERIOD_CELL.matcher(above).matches()) {
+                    continue;
+                }
+                List<String> a = new ArrayList<>(header.get(i).cells());
+                List<String> b = new ArrayList<>(header.get(i + 1).cells());
+                b.set(c, Cells.fixHyphenation(above + " " + below).replace("- ", "-"));
+                a.set(c, "");
+                header.set(i, new Line(header.get(i).number(), a, false));
+                header.set(i + 1, new Line(header.get(i + 1).number(), b, false));
+            }
+        }
     }
 
     /** A label wrapped over two lines becomes one row: the second line continues the first's label. */

@@ -67,7 +67,27 @@ final class Roles {
             return MDNA;
         }
         String byRows = byRows(rows);
-        return byRows != null ? byRows : OTHER;
+        return byRows != null ? byRows + BY_ROWS : OTHER;
+    }
+
+    /** Marks a role found from the rows alone; {@link #settle} keeps it only where no title names that statement. */
+    static final String BY_ROWS = "?";
+
+    /**
+     * The roles of all the tables: a role found from the rows alone stands only when no table of the document
+     * has that role by its title (a results summary that lists revenue and profit is not the income statement).
+     */
+    static List<String> settle(List<String> roles) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String r : roles) {
+            if (r.endsWith(BY_ROWS)) {
+                String plain = r.substring(0, r.length() - BY_ROWS.length());
+                out.add(roles.contains(plain) ? OTHER : plain);
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** The statement a title names, or null; the nearest heading is read first. */

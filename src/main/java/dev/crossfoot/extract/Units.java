@@ -54,6 +54,11 @@ record Units(String table, Map<String, String> columns, Map<String, String> rows
                 unit = "%";
             }
         }
+        if (unit == null && p.block().headerLines() >= 0) {
+            List<String> lines = new java.util.ArrayList<>(p.block().context().textSince());
+            lines.add(cols.labelHeading());
+            unit = inWords(lines, p.block().context().currency());
+        }
         if (unit == null) {
             unit = fromText(p.block().context().textSince());
             if (unit != null) {
@@ -140,10 +145,89 @@ record Units(String table, Map<String, String> columns, Map<String, String> rows
         return columnUnits;
     }
 
+    private static final Pattern PER_SHARE = Pattern.compile("(?i).*\\b(?:per\\s+(?:ordinary\\s+)?share|(?:earnings|loss|income)\\s+per)\\b.*");
+    private static final Pattern SHARES = Pattern.compile("(?i).*\\b(?:number\\s+of\\s+(?:ordinary\\s+)?shares|weighted[- ]average\\s+(?:number\\s+of\\s+)?"
+            + "(?:ordinary\\s+)?shares|shares\\s+(?:used|outstanding|in\\s+issue))\\b.*");
+    private static final Pattern SHARES_IN_THOUSANDS = Pattern.compile("(?i).*(?:share\\s+amounts[^.]*\\bin\\s+thousands|\\(thousands?\\)|shares\\s*\\('000\\)).*");
+    private static final Pattern DECIMALS = Pattern.compile("\\(?-?\\d[\\d,]*\\.\\d{1,2}\\)?");
+
+    /**
+     * In a laid-out table in a currency, the rows of a per-share amount (under "Net loss per share", "Basic")
+     * are in that currency per share, and the rows of a number of shares in shares (in thousands when the table
+     * says so), so that they are not read as amounts in the table's unit.
+     */
+    static Map<String, String> perShare(Parsed p, List<Extraction.Row> rows, String tableUnit, Map<String, String> rowUnits) {
+        Unit u = CellCheck.unit(tableUnit);
+        if (p.block().headerLines() < 0 || u == null || u.powerOfTen() < 3 || u.dimension().equals("1") || u.dimension().equals("shares")) {
+            return rowUnits;
+        }
+        String currency = tableUnit.replaceAll("(?i)\\s*(?:'000s?|’000s?|million|millions|mn|m|billion|bn|thousands?)$", "").strip();
+        boolean thousands = p.block().context().textSince().stream().anyMatch(t -> SHARES_IN_THOUSANDS.matcher(t).matches())
+                || SHARES_IN_THOUSANDS.matcher(Header.read(p).labelHeading()).matches();
+        Map<String, String> out = new LinkedHashMap<>(rowUnits);
+        for (int r = 0; r < rows.size(); r++) {
+            Extraction.Row row = rows.get(r);
+            String both = row.section() + " " + row.label();
+            String unit = null;
+            if (PER_SHARE.matcher(both).matches() && row.cells().stream().anyMatch(c -> DECIMALS.matcher(c).matches())) {
+                unit = currency + " per share";
+            } else if (SHARES.matcher(both).matches()) {
+                unit = thousands || SHARES_IN_THOUSANDS.matcher(both).matches() ? "thousand shares" : "shares";
+            }
+            if (unit == null || CellCheck.unit(unit) == null) {
+                continue;
+            }
+            String key = uniqueKey(rows, r);
+            if (key != null && !out.containsKey(key) && !out.containsKey(row.label())) {
+                out.put(key, unit);
+            }
+        }
+        return out;
+    }
+
+    /** The label, or "Section > Label", that names this row alone; null when neither does. */
+    private static String uniqueKey(List<Extraction.Row> rows, int r) {
+        Extraction.Row row = rows.get(r);
+        if (row.label().isEmpty()) {
+            return null;
+        }
+        long same = rows.stream().filter(x -> x.label().equals(row.label())).count();
+        if (same == 1) {
+            return row.label();
+        }
+        long sameInSection = rows.stream().filter(x -> x.label().equals(row.label()) && x.section().equals(row.section())).count();
+        return sameInSection == 1 && !row.section().isEmpty() ? row.section() + " > " + row.label() : null;
+    }
+
     /** Cents and pence: the unit of a per-share row, never a table's. */
     private static boolean isSubunit(String unit) {
         Unit u = CellCheck.unit(unit);
         return u != null && u.powerOfTen() < 0;
+    }
+
+    private static final Pattern IN_WORDS = Pattern.compile(
+            "(?i)(?:^|\\()\\s*(?:amounts\\s+)?(?:in|expressed\\s+in)\\s+(?:(US\\$|HK\\$|RMB|£|€|\\$)\\s*)?(millions|thousands|billions)\\b"
+                    + "|(?:^|\\()\\s*(US\\$|HK\\$|RMB|£|€|\\$)\\s*(m|mn|million|'000|’000|bn)\\s*(?:\\)|$)");
+
+    /**
+     * The unit a line before a laid-out table states in words: "(In millions, except per share amounts)" in the
+     * document's currency, "(£m)".
+     */
+    private static String inWords(List<String> lines, String currency) {
+        for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - 4); i--) {
+            Matcher m = IN_WORDS.matcher(lines.get(i).strip());
+            if (m.find()) {
+                String cur = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : currency;
+                String scale = (m.group(2) != null ? m.group(2) : m.group(4)).toLowerCase(Locale.ROOT);
+                if (cur == null || cur.isEmpty()) {
+                    continue;
+                }
+                cur = cur.equals("$") ? "US$" : cur;
+                String unit = cur + (scale.startsWith("th") || scale.contains("000") ? "'000" : scale.startsWith("b") ? " billion" : " million");
+                return CellCheck.unit(unit) != null ? unit : null;
+            }
+        }
+        return null;
     }
 
     private static String fromText(List<String> text) {
