@@ -189,12 +189,12 @@ final class CellCheck {
             Matcher inside = CENTS_INSIDE.matcher(figure);
             String centsUnit = null;
             String centsFigure = null;
-            if (cents.matches()) {
-                centsFigure = cents.group(2);
-                centsUnit = centsUnit(cents.group(1) != null ? cents.group(1) : cents.group(3), cents.group(4), tableUnit);
-            } else if (inside.matches()) {
+            if (inside.matches()) {
                 centsFigure = "(" + inside.group(1) + ")";
                 centsUnit = centsUnit(null, inside.group(2), tableUnit);
+            } else if (cents.matches()) {
+                centsFigure = cents.group(2);
+                centsUnit = centsUnit(cents.group(1) != null ? cents.group(1) : cents.group(3), cents.group(4), tableUnit);
             }
             String percentUnit = figure.endsWith("%") ? "%" : null;
             String wanted = centsUnit != null ? centsUnit : percentUnit;
@@ -229,13 +229,11 @@ final class CellCheck {
                 continue;
             }
             String cell = cells.get(c).strip();
+            Matcher inside = CENTS_INSIDE.matcher(cell);
             Matcher cents = CENTS.matcher(cell);
-            String figure = cents.matches() ? cents.group(2) : cell;
+            String figure = inside.matches() ? "(" + inside.group(1) + ")" : cents.matches() ? cents.group(2) : cell;
             if (!reads(figure, wanted) && !reads(cell, wanted)) {
-                Matcher inside = CENTS_INSIDE.matcher(cell);
-                if (!(inside.matches() && reads("(" + inside.group(1) + ")", wanted))) {
-                    return false;
-                }
+                return false;
             }
         }
         return true;
