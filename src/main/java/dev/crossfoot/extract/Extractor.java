@@ -73,8 +73,10 @@ public final class Extractor {
         for (Block b : blocks) {
             Parsed p = Parts.parse(b);
             if (p == null) {
-                notices.add(new Extraction.Notice(b.first(), "lines " + b.first() + "-" + b.last()
-                        + ": " + blockKind + " without figures (not a numeric table); not extracted"));
+                String lines = pageStarts.isEmpty() ? "lines " + b.first() + "-" + b.last()
+                        : "lines to " + new Extraction(source, "", "", List.of(), List.of(), Map.of(), List.of(), pageStarts).at(b.last());
+                notices.add(new Extraction.Notice(b.first(), lines + ": " + blockKind
+                        + " without figures (not a numeric table); not extracted"));
                 previous = null;
                 continue;
             }

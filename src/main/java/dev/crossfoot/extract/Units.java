@@ -59,7 +59,7 @@ record Units(String table, Map<String, String> columns, Map<String, String> rows
             lines.add(cols.labelHeading());
             unit = inWords(lines, p.block().context().currency());
         }
-        if (unit == null) {
+        if (unit == null && p.block().headerLines() < 0) {
             unit = fromText(p.block().context().textSince());
             if (unit != null) {
                 notice = "no unit printed with the table; " + unit + " taken from the text before it";
