@@ -80,14 +80,7 @@ final class Headings {
         if (text.startsWith("NOTES TO THE")) {
             startNotes();
         } else if (inNotes && (m = NOTE_HEADING.matcher(text)).matches()) {
-            note = m.group(1);
-            noteTitle = m.group(2).strip();
-            sub = "";
-            subTitle = "";
-            heading = "";
-            upper = "";
-            upperRoman = null;
-            paragraphsSinceSub = 0;
+            startNote(m.group(1), m.group(2).strip());
         } else if (inNotes && (m = SUB_HEADING.matcher(text)).matches()) {
             String e = m.group(1);
             boolean roman = ROMAN.matcher(e).matches() && !(e.equals("i") && "h".equals(upper));
@@ -139,6 +132,18 @@ final class Headings {
     private static final Pattern NUMBERED = Pattern.compile("^(?:note\\s+)?(\\d{1,2})(?:\\.|\\s*[-–—:.])?\\s+(\\S.{1,110})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SMALL_WORD = Pattern.compile("(?i)a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|under|over|per|its|their|our");
     private static final Pattern MONTH_START = Pattern.compile("(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b.*");
+
+    /** A note's heading: its number and title; its sub-headings start anew. */
+    private void startNote(String number, String title) {
+        note = number;
+        noteTitle = title;
+        sub = "";
+        subTitle = "";
+        heading = "";
+        upper = "";
+        upperRoman = null;
+        paragraphsSinceSub = 0;
+    }
 
     private void startNotes() {
         inNotes = true;
@@ -194,14 +199,7 @@ final class Headings {
                     startNotes();
                 }
                 if (n != lastNote || !note.equals(m.group(1))) {
-                    note = m.group(1);
-                    noteTitle = m.group(2).replaceAll("\\s*\\((?i:continued|cont['’]?d\\.?)\\)$", "").strip();
-                    sub = "";
-                    subTitle = "";
-                    heading = "";
-                    upper = "";
-                    upperRoman = null;
-                    paragraphsSinceSub = 0;
+                    startNote(m.group(1), m.group(2).replaceAll("\\s*\\((?i:continued|cont['’]?d\\.?)\\)$", "").strip());
                 }
                 lastNote = n;
                 return true;
