@@ -35,6 +35,24 @@ final class Cells {
         return t.strip();
     }
 
+    private static final Pattern LETTER_SPACED = Pattern.compile("\\p{L}(?: \\p{L}){3,}(?: {2,}\\p{L}(?: \\p{L})*)*");
+
+    /**
+     * A line printed letter-spaced ("C O N S O L I D A T E D   S T A T E M E N T"): letters one blank apart,
+     * words two or more apart. Joined into words; any other text is returned as it is.
+     */
+    static String unspace(String raw) {
+        String t = raw.strip();
+        if (!LETTER_SPACED.matcher(t).matches()) {
+            return raw;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String word : t.split(" {2,}")) {
+            b.append(b.length() == 0 ? "" : " ").append(word.replace(" ", ""));
+        }
+        return b.toString();
+    }
+
     /** Whether a text has blanks to collapse: a run of two, a tab or newline, or a blank inside parentheses. */
     private static boolean needsSpacing(String t) {
         for (int i = 0; i < t.length(); i++) {

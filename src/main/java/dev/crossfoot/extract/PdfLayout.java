@@ -251,6 +251,7 @@ final class PdfLayout {
                 bounds.add(new int[] {w0, w1});
             }
         }
+        unspace(words, bounds);
         List<Chunk> out = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int c0 = 0;
@@ -279,6 +280,45 @@ final class PdfLayout {
             out.add(new Chunk(text.toString(), c0, c1));
         }
         return out;
+    }
+
+    /**
+     * Letter-spaced text ("C O N S O L I D A T E D"): a run of four or more one-letter words is joined into
+     * words, the gaps between words being wider than those between letters.
+     */
+    static void unspace(List<String> words, List<int[]> bounds) {
+        int i = 0;
+        while (i < words.size()) {
+            int j = i;
+            while (j < words.size() && words.get(j).length() == 1 && Character.isLetter(words.get(j).charAt(0))) {
+                j++;
+            }
+            if (j - i < 4) {
+                i = Math.max(j, i + 1);
+                continue;
+            }
+            List<Integer> gaps = new ArrayList<>();
+            for (int k = i + 1; k < j; k++) {
+                gaps.add(bounds.get(k)[0] - bounds.get(k - 1)[1]);
+            }
+            List<Integer> sorted = new ArrayList<>(gaps);
+            sorted.sort(null);
+            int letterGap = sorted.get(0);
+            int k = i;
+            while (k + 1 < j) {
+                int gap = bounds.get(k + 1)[0] - bounds.get(k)[1];
+                if (gap <= letterGap * 3 / 2 + 20) {
+                    words.set(k, words.get(k) + words.get(k + 1));
+                    bounds.set(k, new int[] {bounds.get(k)[0], bounds.get(k + 1)[1]});
+                    words.remove(k + 1);
+                    bounds.remove(k + 1);
+                    j--;
+                } else {
+                    k++;
+                }
+            }
+            i = j;
+        }
     }
 
     /** Chinese, Japanese or Korean text, and the full-width punctuation printed with it. */

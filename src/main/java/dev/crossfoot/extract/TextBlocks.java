@@ -30,7 +30,7 @@ final class TextBlocks {
                 onlyBlankSinceBlock = true;
                 continue;
             }
-            String text = Cells.clean(raw);
+            String text = Cells.clean(Cells.unspace(raw));
             i++;
             if (text.isEmpty()) {
                 continue;

@@ -62,6 +62,23 @@ class PdfLayoutTest {
     }
 
     @Test
+    void letterSpacedText_isJoinedIntoWords() {
+        List<List<PdfText.Glyph>> letters = new ArrayList<>();
+        int x = 60;
+        for (String w : List.of("CONSOLIDATED", "STATEMENT")) {
+            for (char ch : w.toCharArray()) {
+                letters.add(word(x, 100, String.valueOf(ch)));
+                x += 8;
+            }
+            x += 8;
+        }
+        List<PdfLayout.TextLine> lines = PdfLayout.of(List.of(page(1, letters))).lines();
+        assertEquals("CONSOLIDATED STATEMENT", lines.get(0).text());
+        assertEquals("CONSOLIDATED STATEMENT", Cells.unspace("C O N S O L I D A T E D   S T A T E M E N T"));
+        assertEquals("Revenue  1,000", Cells.unspace("Revenue  1,000"));
+    }
+
+    @Test
     void aRaisedFootnoteMark_joinsTheLineItBelongsTo() {
         List<PdfText.Glyph> mark = List.of(new PdfText.Glyph("1", 9500, 9800, 19700, 600));
         PdfText.Page p = page(1, List.of(word(60, 200, "Revenue"), mark, word(300, 200, "1,000")));
