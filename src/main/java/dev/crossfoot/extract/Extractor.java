@@ -132,6 +132,10 @@ public final class Extractor {
                 cols.names().subList(1, cols.names().size()), units.columns(), rowUnits, rows);
     }
 
+    /** A table's unit and its rows' units, once its rows are read (for tests of the units stage). */
+    record Built(String unit, Map<String, String> rowUnits) {
+    }
+
     /** The issuer: the first short line naming a company, among the announcement's first lines. */
     private String issuer() {
         for (int i = 0; i < Math.min(opening.size(), 40); i++) {

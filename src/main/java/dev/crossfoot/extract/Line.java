@@ -25,6 +25,16 @@ record Line(int number, List<String> cells, boolean underlined) {
         return true;
     }
 
+    /** Whether every cell but the label and the given column (a Notes column; -1 for none) is empty. */
+    boolean blankExceptLabel(int besides) {
+        for (int i = 1; i < cells.size(); i++) {
+            if (i != besides && !cells.get(i).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean blank() {
         return cells.stream().allMatch(String::isEmpty);
     }

@@ -78,7 +78,7 @@ final class Sections {
             for (int c = 1; c < width; c++) {
                 cells.add(l.cell(c));
             }
-            if (l.blankExceptLabel()) {
+            if (l.blankExceptLabel(cols.noteColumn())) {
                 if (r == data.size() - 1 && r > 0 && !out.isEmpty() && out.get(out.size() - 1).label().isEmpty()
                         && data.get(r - 1).cell(0).isEmpty()) {
                     Extraction.Row prev = out.remove(out.size() - 1);

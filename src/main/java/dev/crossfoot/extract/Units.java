@@ -169,7 +169,10 @@ record Units(String table, Map<String, String> columns, Map<String, String> rows
             Extraction.Row row = rows.get(r);
             String both = row.section() + " " + row.label();
             String unit = null;
-            if (PER_SHARE.matcher(both).matches() && row.cells().stream().anyMatch(c -> DECIMALS.matcher(c).matches())) {
+            String heading = rowUnits.get(row.section());
+            if (heading != null && !row.section().isEmpty() && !rowUnits.containsKey(row.label())) {
+                unit = heading;
+            } else if (PER_SHARE.matcher(both).matches() && row.cells().stream().anyMatch(c -> DECIMALS.matcher(c).matches())) {
                 unit = currency + " per share";
             } else if (SHARES.matcher(both).matches()) {
                 unit = thousands || SHARES_IN_THOUSANDS.matcher(both).matches() ? "thousand shares" : "shares";
