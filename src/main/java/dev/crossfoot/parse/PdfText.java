@@ -96,10 +96,7 @@ public final class PdfText {
         }
         List<Page> pages;
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
-            Collector c = new Collector();
-            c.getText(doc);
-            c.endOfPage();
-            pages = c.pages;
+            pages = pages(file, doc);
         } catch (InvalidPasswordException e) {
             throw new InputException(SourceLocation.of(shown), "the PDF is encrypted and needs a password to open; "
                     + "save an unprotected copy of the announcement and extract that");
@@ -113,6 +110,47 @@ public final class PdfText {
                     + "announcement's text");
         }
         return pages;
+    }
+
+    /** Documents of at least this many pages are read in two halves at once, each from its own copy. */
+    static final int HALVES_FROM = 40;
+
+    /**
+     * The glyphs of every page. A long document is read in two halves at once when the machine has two cores
+     * or more: a PDFBox document is not to be shared between threads, so the second half reads its own copy.
+     */
+    private static List<Page> pages(Path file, PDDocument doc) throws IOException {
+        int n = doc.getNumberOfPages();
+        if (n < HALVES_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+            return range(doc, 1, n);
+        }
+        int half = n / 2;
+        java.util.concurrent.CompletableFuture<List<Page>> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (PDDocument copy = Loader.loadPDF(file.toFile())) {
+                return range(copy, half + 1, n);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        List<Page> out = new ArrayList<>(range(doc, 1, half));
+        try {
+            out.addAll(second.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return out;
+    }
+
+    private static List<Page> range(PDDocument doc, int first, int last) throws IOException {
+        Collector c = new Collector();
+        c.setStartPage(first);
+        c.setEndPage(last);
+        c.getText(doc);
+        c.endOfPage();
+        return c.pages;
     }
 
     private static String firstLine(Exception e) {
