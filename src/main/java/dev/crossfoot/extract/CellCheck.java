@@ -87,9 +87,14 @@ final class CellCheck {
             columnUnits.put(e.getKey(), u.equals("text") || unit(u) != null ? u : "number");
         }
         List<String> columns = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (String c : t.columns()) {
-            String name = c.equalsIgnoreCase("label") || c.equalsIgnoreCase("section") ? c + " (column)" : c;
-            if (!name.equals(c) && columnUnits.containsKey(c)) {
+            String base = c.strip().isEmpty() ? "Column " + (columns.size() + 1) : c.strip();
+            String name = base.equalsIgnoreCase("label") || base.equalsIgnoreCase("section") ? base + " (column)" : base;
+            for (int k = 2; !seen.add(name.toLowerCase(Locale.ROOT)); k++) {
+                name = base + " (" + k + ")";
+            }
+            if (!name.equals(c) && columnUnits.containsKey(c) && !columns.contains(c)) {
                 columnUnits.put(name, columnUnits.remove(c));
             }
             columns.add(name);

@@ -241,7 +241,7 @@ final class Header {
                     int d = same.get(k);
                     String unit = units.get(d);
                     if (byPeriod) {
-                        names.set(d, periods.get(k) + (unit.equals("%") ? " %" : " " + name));
+                        names.set(d, periods.get(k) + (unit.equals("%") ? " %" : name.isEmpty() ? "" : " " + name));
                     } else if (k > 0) {
                         names.set(d, name.isEmpty() ? "Column " + d : name + " (" + (k + 1) + ")");
                     }

@@ -82,6 +82,12 @@ class CellCheckTest {
     }
 
     @Test
+    void columnsThatShareAName_getEachTheirOwn_asTheReaderWants() {
+        Extraction.Table t = settle("HK$'000", List.of("2021 ", "2021", "Label"), row("Tax", "1", "2", "3"));
+        assertEquals(List.of("2021", "2021 (2)", "Label (column)"), t.columns());
+    }
+
+    @Test
     void aUnitCrossfootCannotRead_isWrittenAsNumber_withANotice() {
         Extraction.Table t = settle("widgets", List.of("2021"), row("Made", "12"));
         assertEquals("number", t.unit());
