@@ -101,7 +101,7 @@ final class Headings {
         } else if (!inNotes && !inItem && PART_HEADING.matcher(text).matches()) {
             part = text;
             heading = "";
-        } else if (isHeading(text)) {
+        } else if (isHeading(text) && (!laidOut || titleLike(text) || text.length() <= 50)) {
             heading = text;
             paragraphsSinceHeading = 0;
             if (inNotes) {

@@ -37,6 +37,13 @@ class HeadingsTest {
     }
 
     @Test
+    void aLineOfProse_isNotAHeading_evenWithoutAFullStop() {
+        Block.Context c = after("CONSOLIDATED BALANCE SHEETS", "Trade receivables",
+                "The following is the Group’s major external customers, who contributed 10% or more to the Group’s");
+        assertEquals("Trade receivables", c.heading());
+    }
+
+    @Test
     void aUnitLine_isNotAHeading() {
         Block.Context c = after("CONSOLIDATED BALANCE SHEETS", "(In millions, except share amounts)");
         assertEquals("", c.heading());
