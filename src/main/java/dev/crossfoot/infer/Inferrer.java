@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  * <p>A relation is accepted only with evidence: at least two items, and a column where it holds with two
  * items and the total not nil and the total at least {@link #SIGNIFICANCE} times its rounding tolerance
  * (small whole numbers add up by chance); and either a label that says total (which may then stand on
- * one item that is not nil), no label (an unlabelled subtotal), or such evidence in two columns. The
+ * one item that is not nil, the total still large against its tolerance), no label (an unlabelled
+ * subtotal), or such evidence in two columns. The
  * shortest run that foots is taken. A run that foots with evidence in at least as many columns as it
  * misses, and misses by more than {@link #NEAR_OTHER_COLUMN} (a column that is not additive, such as an
  * average price), is confirmed in the columns where it foots; the others are left alone. A "Less ..."
@@ -53,7 +54,8 @@ import java.util.regex.Pattern;
  * <p>Near-misses are rows that look like totals but do not foot, by a small relative amount: rows whose
  * run foots in some columns and not in another (within {@link #NEAR_OTHER_COLUMN} of the total), and rows
  * labelled as totals whose nearest run misses in every column by at most {@link #NEAR_ALL_COLUMNS}. They
- * become rules of severity warning. Everything else stays silent.
+ * become rules of severity warning. A row that is the sum of every row above it (running cumulations)
+ * is never a near-miss. Everything else stays silent.
  */
 public final class Inferrer {
 
@@ -164,6 +166,10 @@ public final class Inferrer {
         private final Figure[][] figure;
         private final boolean[] skip;
         private final boolean[] barrier;
+        /** A row whose amounts all look like years (a barrier, but figures all the same). */
+        private final boolean[] years;
+        /** The interval of each amount as read, before skipped rows and barriers are taken out. */
+        private final Interval[][] read;
         private final int[] blockStart;
         /** -1 for a "Less ..." row printed as a positive amount (it is taken away), else 1. */
         private final BigDecimal[] weight;
@@ -186,6 +192,8 @@ public final class Inferrer {
             figure = new Figure[n][k];
             skip = new boolean[n];
             barrier = new boolean[n];
+            years = new boolean[n];
+            read = new Interval[n][k];
             blockStart = new int[n];
             weight = new BigDecimal[n];
             String[] dimension = new String[k];
@@ -229,9 +237,11 @@ public final class Inferrer {
                 skip[r] = percent || NOT_ADDITIVE.matcher(row.label()).matches() || NOT_ADDITIVE.matcher(row.section()).matches()
                         && row.label().isEmpty();
                 // a row no reference can name (a label printed as "(unlabelled)", say) can be in no rule: it ends every run
-                barrier[r] = (amounts > 0 && allYears) || (text && !anyNumber) || name(row) == null;
+                years[r] = amounts > 0 && allYears;
+                barrier[r] = years[r] || (text && !anyNumber) || name(row) == null;
                 if (skip[r] || barrier[r]) {
                     for (int c = 0; c < k; c++) {
+                        read[r][c] = value[r][c];
                         value[r][c] = null;
                     }
                 }
@@ -369,7 +379,7 @@ public final class Inferrer {
                 int fails = judged.count(ColumnStatus.FAILS);
                 int evident = judged.evidentHolds();
                 boolean evidence = labelled || unlabelled || evident >= 2;
-                boolean enough = evident >= 1 || labelled && holds > 0 && nonzeroHolds(judged) >= 1;
+                boolean enough = evident >= 1 || labelled && holds > 0 && significantHolds(judged) >= 1;
                 if (holds > 0 && fails == 0 && enough && evidence) {
                     accept(t, judged, false);
                     return;
@@ -386,6 +396,10 @@ public final class Inferrer {
                     close = judged;
                 }
             }
+            if ((near != null || close != null) && cumulative(t)) {
+                near = null;
+                close = null;
+            }
             if (near != null) {
                 accept(t, near, true);
             } else if (partial != null) {
@@ -395,13 +409,43 @@ public final class Inferrer {
             }
         }
 
-        /** Columns that hold with a total that is not nil. */
-        private int nonzeroHolds(Judged j) {
+        /**
+         * Columns that hold with a total that is not nil and at least {@link #SIGNIFICANCE} times its rounding
+         * tolerance: what a labelled total standing on one item needs (the evidence rule, with one item).
+         */
+        private int significantHolds(Judged j) {
             int n = 0;
             for (int c = 0; c < j.status().length; c++) {
-                n += j.status()[c] == ColumnStatus.HOLDS && j.nonzeroTotal()[c] ? 1 : 0;
+                n += j.status()[c] == ColumnStatus.HOLDS && j.nonzeroTotal()[c] && j.significant()[c] ? 1 : 0;
             }
             return n;
+        }
+
+        /**
+         * Whether row t is, in every column where it has a figure, the sum of every row above it up to the
+         * nearest barrier (looking through rows whose figures look like years, such as 2048), totals and their
+         * items alike: a column of running cumulations (1, 1, 2, 4, 8, ...), which no total found in it can
+         * explain. Such a row is never a near-miss.
+         */
+        private boolean cumulative(int t) {
+            int checked = 0;
+            for (int c = 0; c < columns.size(); c++) {
+                if (value[t][c] == null) {
+                    continue;
+                }
+                Interval sum = Interval.ZERO;
+                for (int i = t - 1; i >= 0 && (!barrier[i] || years[i]); i--) {
+                    Interval v = skip[i] ? null : value[i][c] != null ? value[i][c] : read[i][c];
+                    if (v != null) {
+                        sum = sum.plus(v.times(weight[i]));
+                    }
+                }
+                if (!sum.overlaps(value[t][c].widen(widening(t, c)))) {
+                    return false;
+                }
+                checked++;
+            }
+            return checked > 0;
         }
 
         private int maxNonzero(Judged j) {

@@ -167,7 +167,7 @@ class FootCommandTest {
     @Test
     void aDirectoryWithoutFilingYamlStandsForItsCsvFiles() throws IOException {
         Path dir = Files.createDirectory(temp.resolve("tables"));
-        Files.writeString(dir.resolve("b.csv"), "label,2019\nA,1\nB,2\nTotal,3\n");
+        Files.writeString(dir.resolve("b.csv"), "label,2019\nA,100\nB,200\nTotal,300\n");
         Files.writeString(dir.resolve("a.csv"), "label,2019\nRate,4%\n");
         Files.writeString(dir.resolve("notes.txt"), "not a table");
         Run run = Run.of("foot", dir.toString());
@@ -194,7 +194,7 @@ class FootCommandTest {
     @Test
     void footNeverWritesIntoItsInput() throws IOException {
         Path dir = Files.createDirectory(temp.resolve("in"));
-        Files.writeString(dir.resolve("t.csv"), "label,2019\nA,1\nB,2\nTotal,3\n");
+        Files.writeString(dir.resolve("t.csv"), "label,2019\nA,100\nB,200\nTotal,300\n");
         Run run = Run.of("foot", dir.toString(), "--emit-rules", dir.resolve("rules.yaml").toString());
         assertEquals(2, run.exitCode(), run::toString);
         assertFalse(Files.exists(dir.resolve("rules.yaml")));

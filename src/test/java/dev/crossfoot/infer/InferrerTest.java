@@ -302,4 +302,36 @@ class InferrerTest {
         assertEquals(List.of("Total <- Fixed price + More"), f.relations());
         assertTrue(f.with(Status.ERROR).isEmpty());
     }
+
+    @Test
+    void aLabelledTotalOfSmallFiguresThatAddUpByChance_isNotConfirmed() throws IOException {
+        // issue 18: "Total" = A + B holds within rounding in both columns (3 + 0 against 2, 0 + 1 against 2), but
+        // no total is 5 times its rounding tolerance, so nothing is evidence of a relation
+        Footed f = foot("""
+                label,2023,2022
+                A,3,0
+                B,0,1
+                Total,2,2
+                """);
+        assertEquals(List.of(), f.relations());
+        assertTrue(f.report().findings().isEmpty(), () -> f.report().findings().toString());
+    }
+
+    @Test
+    void aColumnWhereEachRowIsTheSumOfAllRowsAbove_givesNoCascadeOfNearMisses() throws IOException {
+        // issue 18: 1, 1, 2, 4, 8, ...: each row is the sum of every row above it, totals included; a total
+        // found early then stands for its items, so every later row misses by a fixed amount that becomes a
+        // tiny fraction of the figures (a "near-miss" in every column of every row)
+        StringBuilder csv = new StringBuilder("label,2023,2022\n");
+        BigDecimal sum = BigDecimal.ONE;
+        csv.append("Total 1,1,1\n");
+        for (int i = 2; i <= 45; i++) {
+            csv.append("Total ").append(i).append(',').append(sum).append(',').append(sum).append('\n');
+            sum = sum.add(sum);
+        }
+        Footed f = foot(csv.toString());
+        assertEquals(List.of(), f.inference().nearMisses().stream().map(r -> r.info().title()).toList());
+        assertEquals(0, f.with(Status.WARN).size());
+        assertEquals(0, f.with(Status.FAIL).size());
+    }
 }
