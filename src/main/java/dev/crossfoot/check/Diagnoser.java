@@ -3,6 +3,8 @@ package dev.crossfoot.check;
 import dev.crossfoot.model.Decimals;
 import dev.crossfoot.model.Unit;
 import dev.crossfoot.result.CellUse;
+import dev.crossfoot.result.CheckKind;
+import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Status;
 import java.math.BigDecimal;
@@ -36,7 +38,7 @@ final class Diagnoser {
     static List<Finding> diagnose(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            out.add(failing(f) && !f.kind().equals("ratio") ? f.withDiagnoses(single(f)) : f);
+            out.add(failing(f) && f.kind().additive() ? f.withDiagnoses(single(f)) : f);
         }
         return matrix(out);
     }
@@ -50,37 +52,43 @@ final class Diagnoser {
     private record TermValue(CellUse cell, BigDecimal contribution) {
     }
 
-    private static List<String> single(Finding f) {
-        List<String> out = new ArrayList<>();
-        Unit unit = Unit.parse(f.unit());
+    private static List<Diagnosis> single(Finding f) {
+        List<Diagnosis> out = new ArrayList<>();
+        Unit unit = f.unit();
         BigDecimal d = f.difference();
         BigDecimal tol = f.tolerance();
         BigDecimal r = f.reportedValue();
+        CellUse reported = f.reportedCell();
         List<TermValue> terms = new ArrayList<>();
         for (CellUse c : f.cells()) {
-            if (c.role().equals("term") && c.value() != null) {
-                BigDecimal inReported = unit.fromBase(Unit.parse(c.unit()).toBase(c.value()));
+            if (c.role() == CellUse.Role.TERM && c.value() != null) {
+                BigDecimal inReported = unit.fromBase(c.unit().toBase(c.value()));
                 terms.add(new TermValue(c, inReported.multiply(c.weight())));
             }
         }
         String diff = Decimals.grouped(d, 0);
         for (TermValue t : terms) {
             if (t.contribution().signum() != 0 && near(d, t.contribution().multiply(BigDecimal.valueOf(2)), tol)) {
-                out.add("sign flipped? the difference, " + diff + ", is twice " + name(t.cell()) + " (" + t.cell().printed()
-                        + "); with the opposite sign the check passes");
+                out.add(one(Diagnosis.Kind.SIGN_FLIPPED, "sign flipped? the difference, " + diff + ", is twice "
+                        + t.cell().name() + " (" + t.cell().printed() + "); with the opposite sign the check passes",
+                        d, null, t.cell(), t.cell().value().negate(), "sign flipped"));
             }
         }
         if (r != null && r.signum() != 0 && near(d, r.multiply(BigDecimal.valueOf(-2)), tol)) {
-            out.add("sign flipped? the difference, " + diff + ", is twice the reported " + f.reported()
-                    + "; with the opposite sign the check passes");
+            out.add(one(Diagnosis.Kind.SIGN_FLIPPED, "sign flipped? the difference, " + diff + ", is twice the reported "
+                    + f.reported() + "; with the opposite sign the check passes", d, null, reported, r.negate(), "sign flipped"));
         }
         for (TermValue t : terms) {
             if (t.contribution().signum() != 0 && near(d, t.contribution(), tol)) {
-                out.add("item omitted? the difference, " + diff + ", equals " + name(t.cell()) + " (" + t.cell().printed()
-                        + "): the reported figure leaves it out, or the items count it twice");
+                out.add(one(Diagnosis.Kind.ITEM_OMITTED, "item omitted? the difference, " + diff + ", equals "
+                        + t.cell().name() + " (" + t.cell().printed()
+                        + "): the reported figure leaves it out, or the items count it twice", d, null, t.cell(), null,
+                        "left out of the reported figure, or counted twice among the items"));
             } else if (t.contribution().signum() != 0 && near(d, t.contribution().negate(), tol)) {
-                out.add("item counted twice? the difference, " + diff + ", is minus " + name(t.cell()) + " ("
-                        + t.cell().printed() + "): the reported figure counts it twice, or the items leave it out");
+                out.add(one(Diagnosis.Kind.ITEM_COUNTED_TWICE, "item counted twice? the difference, " + diff + ", is minus "
+                        + t.cell().name() + " (" + t.cell().printed()
+                        + "): the reported figure counts it twice, or the items leave it out", d, null, t.cell(), null,
+                        "counted twice in the reported figure, or left out of the items"));
             }
         }
         for (BigDecimal k : UNIT_SLIPS) {
@@ -93,41 +101,54 @@ final class Diagnoser {
                 // "too large" only when the item divided by k would still print as a figure (else it is an omission)
                 boolean stillPrints = t.cell().value().abs().divide(k).compareTo(Decimals.ulp(t.cell().value().scale())) >= 0;
                 if (stillPrints && near(d, c.subtract(c.divide(k)), tol)) {
-                    out.add("unit slip? " + name(t.cell()) + " (" + t.cell().printed() + ") looks " + times
-                            + " times too large; divided by " + times + " the check passes");
+                    out.add(one(Diagnosis.Kind.UNIT_SLIP, "unit slip? " + t.cell().name() + " (" + t.cell().printed()
+                            + ") looks " + times + " times too large; divided by " + times + " the check passes",
+                            d, k, t.cell(), t.cell().value().divide(k), times + " times too large"));
                 } else if (near(d, c.subtract(c.multiply(k)), tol)) {
-                    out.add("unit slip? " + name(t.cell()) + " (" + t.cell().printed() + ") looks " + times
-                            + " times too small; multiplied by " + times + " the check passes");
+                    out.add(one(Diagnosis.Kind.UNIT_SLIP, "unit slip? " + t.cell().name() + " (" + t.cell().printed()
+                            + ") looks " + times + " times too small; multiplied by " + times + " the check passes",
+                            d, k, t.cell(), t.cell().value().multiply(k), times + " times too small"));
                 }
             }
             if (r != null && r.signum() != 0 && f.computed() != null) {
                 if (near(f.computed(), r.multiply(k), tol.multiply(k))) {
-                    out.add("unit slip? the reported " + f.reported() + " looks " + times + " times too small for the computed "
-                            + Decimals.grouped(f.computed(), 0));
+                    out.add(one(Diagnosis.Kind.UNIT_SLIP, "unit slip? the reported " + f.reported() + " looks " + times
+                            + " times too small for the computed " + Decimals.grouped(f.computed(), 0), d, k, reported,
+                            r.multiply(k), times + " times too small"));
                 } else if (near(f.computed(), r.divide(k), tol)) {
-                    out.add("unit slip? the reported " + f.reported() + " looks " + times + " times too large for the computed "
-                            + Decimals.grouped(f.computed(), 0));
+                    out.add(one(Diagnosis.Kind.UNIT_SLIP, "unit slip? the reported " + f.reported() + " looks " + times
+                            + " times too large for the computed " + Decimals.grouped(f.computed(), 0), d, k, reported,
+                            r.divide(k), times + " times too large"));
                 }
             }
         }
-        out.addAll(transpositions(f, unit, terms));
+        Diagnosis digits = transpositions(f, unit, terms);
+        if (digits != null) {
+            out.add(digits);
+        }
         return out;
     }
 
-    /** Figures that, with two adjacent digits swapped or slid one place, make the check pass. */
-    private static List<String> transpositions(Finding f, Unit unit, List<TermValue> terms) {
-        List<String> out = new ArrayList<>();
+    private static Diagnosis one(Diagnosis.Kind kind, String text, BigDecimal difference, BigDecimal factor, CellUse cell,
+                                 BigDecimal shouldBe, String how) {
+        return new Diagnosis(kind, text, difference, factor, List.of(new Diagnosis.Suspect(cell, shouldBe, how)), List.of());
+    }
+
+    /** Figures that, with two adjacent digits swapped or slid one place, make the check pass; null when none. */
+    private static Diagnosis transpositions(Finding f, Unit unit, List<TermValue> terms) {
         BigDecimal d = f.difference();
         List<String> candidates = new ArrayList<>();
+        List<Diagnosis.Suspect> suspects = new ArrayList<>();
         for (TermValue t : terms) {
             CellUse c = t.cell();
-            Unit cu = Unit.parse(c.unit());
             // the value this item would need: v - d / w, in its own unit and printed scale
-            BigDecimal needed = c.value().subtract(cu.fromBase(unit.toBase(d)).divide(c.weight(), 40, RoundingMode.HALF_EVEN));
+            BigDecimal needed = c.value().subtract(c.unit().fromBase(unit.toBase(d)).divide(c.weight(), 40, RoundingMode.HALF_EVEN));
             String how = digitSlip(c.value(), needed);
             if (how != null) {
-                candidates.add(name(c) + " printed " + c.printed() + " may be " + Decimals.printed(needed, c.value().scale())
+                BigDecimal shouldBe = needed.setScale(c.value().scale(), RoundingMode.UNNECESSARY);
+                candidates.add(c.name() + " printed " + c.printed() + " may be " + Decimals.printed(needed, c.value().scale())
                         + " (" + how + ")");
+                suspects.add(new Diagnosis.Suspect(c, shouldBe, how));
             }
         }
         if (f.reportedValue() != null && f.computed() != null) {
@@ -136,13 +157,15 @@ final class Diagnoser {
             if (how != null) {
                 candidates.add("the reported " + f.reported() + " may be " + Decimals.printed(needed, f.reportedValue().scale())
                         + " (" + how + ")");
+                suspects.add(new Diagnosis.Suspect(f.reportedCell(),
+                        needed.setScale(f.reportedValue().scale(), RoundingMode.UNNECESSARY), how));
             }
         }
-        if (!candidates.isEmpty()) {
-            out.add("digits transposed or slid? the difference, " + Decimals.grouped(d, 0) + ", is divisible by 9: "
-                    + String.join("; ", candidates));
+        if (candidates.isEmpty()) {
+            return null;
         }
-        return out;
+        return new Diagnosis(Diagnosis.Kind.DIGITS_TRANSPOSED, "digits transposed or slid? the difference, "
+                + Decimals.grouped(d, 0) + ", is divisible by 9: " + String.join("; ", candidates), d, null, suspects, List.of());
     }
 
     /** "two digits transposed" or "slid one place" when {@code needed} is {@code printed} so altered; else null. */
@@ -185,29 +208,32 @@ final class Diagnoser {
 
     /** Cells that break both a row check (cross-foot) and a column check, with one value that fixes both. */
     private static List<Finding> matrix(List<Finding> findings) {
-        Map<Integer, List<String>> extra = new LinkedHashMap<>();
+        Map<Integer, List<Diagnosis>> extra = new LinkedHashMap<>();
         for (int i = 0; i < findings.size(); i++) {
             Finding row = findings.get(i);
-            if (!failing(row) || !row.kind().equals("cross-foot")) {
+            if (!failing(row) || row.kind() != CheckKind.CROSS_FOOT) {
                 continue;
             }
             for (int j = 0; j < findings.size(); j++) {
                 Finding col = findings.get(j);
-                if (!failing(col) || col.kind().equals("cross-foot") || col.kind().equals("ratio")
+                if (!failing(col) || col.kind() == CheckKind.CROSS_FOOT || !col.kind().additive()
                         || !col.table().equals(row.table())) {
                     continue;
                 }
                 for (CellUse a : row.cells()) {
                     for (CellUse b : col.cells()) {
-                        if (!same(a, b) || a.value() == null) {
+                        if (!a.key().equals(b.key()) || a.value() == null) {
                             continue;
                         }
                         BigDecimal fixRow = fix(row, a);
                         BigDecimal fixCol = fix(col, b);
                         if (fixRow != null && fixCol != null && near(fixRow, fixCol, row.tolerance().max(col.tolerance()))) {
-                            String msg = "one cell breaks both checks: " + a.table() + "[" + a.row() + "][" + a.column()
-                                    + "] printed " + a.printed() + "; " + Decimals.printed(fixRow, a.value().scale())
-                                    + " would make both " + row.id() + " and " + col.id() + " pass";
+                            String text = "one cell breaks both checks: " + a.name() + " printed " + a.printed() + "; "
+                                    + Decimals.printed(fixRow, a.value().scale()) + " would make both " + row.id() + " and "
+                                    + col.id() + " pass";
+                            Diagnosis msg = new Diagnosis(Diagnosis.Kind.MATRIX_CELL, text, row.difference(), null,
+                                    List.of(new Diagnosis.Suspect(a, fixRow.setScale(a.value().scale(), RoundingMode.HALF_UP),
+                                            "breaks its row and its column")), List.of(row.id(), col.id()));
                             extra.computeIfAbsent(i, k -> new ArrayList<>()).add(msg);
                             extra.computeIfAbsent(j, k -> new ArrayList<>()).add(msg);
                         }
@@ -222,27 +248,17 @@ final class Diagnoser {
 
     /** The value of cell {@code c} that makes finding {@code f} pass exactly, in the cell's unit. */
     private static BigDecimal fix(Finding f, CellUse c) {
-        Unit unit = Unit.parse(f.unit());
-        Unit cu = Unit.parse(c.unit());
-        BigDecimal d = cu.fromBase(unit.toBase(f.difference()));
-        if (c.role().equals("reported")) {
+        BigDecimal d = c.unit().fromBase(f.unit().toBase(f.difference()));
+        if (c.role() == CellUse.Role.REPORTED) {
             return c.value().add(d);
         }
-        if (c.role().equals("term") && c.weight() != null && c.weight().signum() != 0) {
+        if (c.role() == CellUse.Role.TERM && c.weight() != null && c.weight().signum() != 0) {
             return c.value().subtract(d.divide(c.weight(), 40, RoundingMode.HALF_EVEN));
         }
         return null;
     }
 
-    private static boolean same(CellUse a, CellUse b) {
-        return a.table().equals(b.table()) && a.row().equals(b.row()) && a.column().equals(b.column());
-    }
-
     private static boolean near(BigDecimal a, BigDecimal b, BigDecimal tol) {
         return a.subtract(b).abs().compareTo(tol) <= 0;
-    }
-
-    private static String name(CellUse c) {
-        return c.table() + "[" + c.row() + "][" + c.column() + "]";
     }
 }

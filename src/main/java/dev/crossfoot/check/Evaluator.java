@@ -4,9 +4,11 @@ import dev.crossfoot.model.Decimals;
 import dev.crossfoot.model.Figure;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.Interval;
-import dev.crossfoot.model.Labels;
 import dev.crossfoot.model.Unit;
+import dev.crossfoot.result.CellKey;
 import dev.crossfoot.result.CellUse;
+import dev.crossfoot.result.CheckedRule;
+import dev.crossfoot.result.Figures;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.result.Status;
@@ -40,25 +42,25 @@ final class Evaluator {
 
     Finding evaluate(Rule rule, Plan plan) {
         RuleInfo info = rule.info();
-        String kind = plan.suffix().endsWith(":carry-forward") ? "carry-forward" : rule.kind();
+        CheckedRule checked = new CheckedRule(info.id(), info.title(), plan.kind(), info.severity());
         List<Resolved> missing = new ArrayList<>();
         List<CellUse> cells = new ArrayList<>();
         Resolved rep = plan.reported();
-        cells.add(use(rep, "reported", null));
+        cells.add(use(rep, CellUse.Role.REPORTED, null));
         checkNumeric(rep, missing);
         List<Weighted> all = new ArrayList<>();
         if (plan instanceof Plan.Linear l) {
             for (Weighted w : l.terms()) {
-                cells.add(use(w.cell(), "term", w.weight()));
+                cells.add(use(w.cell(), CellUse.Role.TERM, w.weight()));
                 all.add(w);
             }
         } else if (plan instanceof Plan.Ratio r) {
             for (Weighted w : r.numerator()) {
-                cells.add(use(w.cell(), "numerator", w.weight()));
+                cells.add(use(w.cell(), CellUse.Role.NUMERATOR, w.weight()));
                 all.add(w);
             }
             for (Weighted w : r.denominator()) {
-                cells.add(use(w.cell(), "denominator", w.weight()));
+                cells.add(use(w.cell(), CellUse.Role.DENOMINATOR, w.weight()));
                 all.add(w);
             }
         }
@@ -69,10 +71,8 @@ final class Evaluator {
         if (!missing.isEmpty()) {
             String why = missing.stream().map(m -> m.name() + " " + describeNonNumber(m.cell().figure()))
                     .collect(Collectors.joining("; "));
-            return new Finding(id, info.id(), info.title(), kind, info.severity(), Status.ERROR, rep.table().id(),
-                    rep.row().displayName(), plan.column(), unit.printed(), rf.printed(), null, null, null, null, false,
-                    "cannot be evaluated: " + why + "; a check never treats a non-number as zero", rep.cell().location().file(),
-                    rep.cell().location().line(), cells, List.of());
+            return new Finding(id, checked, plan.column(), Status.ERROR, Figures.NONE,
+                    "cannot be evaluated: " + why + "; a check never treats a non-number as zero", cells);
         }
         checkDimensions(rule, plan, rep, unit);
         int scale = rf instanceof Figure.Amount a ? a.value().scale() : 0;
@@ -94,10 +94,9 @@ final class Evaluator {
                 computedBase = num.dividedBy(den);
                 computedMidBase = num.mid().divide(den.mid(), QUOTIENT);
             } catch (ArithmeticException e) {
-                return new Finding(id, info.id(), info.title(), kind, info.severity(), Status.ERROR, rep.table().id(),
-                        rep.row().displayName(), plan.column(), unit.printed(), rf.printed(), value(rf), null, null, null,
-                        false, "cannot be evaluated: the denominator may be zero (" + Decimals.plain(den.lo(), 0) + " to "
-                        + Decimals.plain(den.hi(), 0) + ")", rep.cell().location().file(), rep.cell().location().line(), cells, List.of());
+                return new Finding(id, checked, plan.column(), Status.ERROR, new Figures(value(rf), null, null, null, false),
+                        "cannot be evaluated: the denominator may be zero (" + Decimals.plain(den.lo(), 0) + " to "
+                        + Decimals.plain(den.hi(), 0) + ")", cells);
             }
             if (r.change()) {
                 computedBase = computedBase.plus(BigDecimal.ONE.negate());
@@ -121,9 +120,8 @@ final class Evaluator {
         boolean pass = options.exact() ? exact : overlaps;
         Status status = pass ? Status.PASS : info.severity() == Severity.ERROR ? Status.FAIL : Status.WARN;
         String message = message(rule, plan, rf, computed, scale, difference, tolerance, exact, pass, unit, computedBase);
-        return new Finding(id, info.id(), info.title(), kind, info.severity(), status, rep.table().id(),
-                rep.row().displayName(), plan.column(), unit.printed(), rf.printed(), reportedValue, computed, difference,
-                tolerance, exact, message, rep.cell().location().file(), rep.cell().location().line(), cells, List.of());
+        return new Finding(id, checked, plan.column(), status, new Figures(reportedValue, computed, difference, tolerance, exact),
+                message, cells);
     }
 
     private String message(Rule rule, Plan plan, Figure rf, BigDecimal computed, int scale, BigDecimal difference,
@@ -254,9 +252,9 @@ final class Evaluator {
         return null;
     }
 
-    private static CellUse use(Resolved r, String role, BigDecimal weight) {
+    private static CellUse use(Resolved r, CellUse.Role role, BigDecimal weight) {
         Figure f = r.cell().figure();
-        return new CellUse(r.table().id(), Labels.display(r.row().displayName()), r.column(), f.printed(), value(f),
-                r.cell().unit().printed(), r.cell().location().file(), r.cell().location().line(), role, weight);
+        return new CellUse(new CellKey(r.table().id(), r.row().index(), r.column()), r.row().displayName(), f.printed(),
+                value(f), r.cell().unit(), r.cell().location(), role, weight);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crossfoot.check;
 
+import dev.crossfoot.result.CheckKind;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,16 +11,19 @@ import java.util.List;
  */
 sealed interface Plan {
 
+    /** What the check checks: the rule's kind, or the carry-forward of a roll-forward. */
+    CheckKind kind();
+
     String suffix();
 
     String column();
 
     Resolved reported();
 
-    record Linear(String suffix, String column, Resolved reported, List<Weighted> terms, BigDecimal constant) implements Plan {
+    record Linear(CheckKind kind, String suffix, String column, Resolved reported, List<Weighted> terms, BigDecimal constant) implements Plan {
     }
 
-    record Ratio(String suffix, String column, Resolved reported, List<Weighted> numerator, List<Weighted> denominator,
+    record Ratio(CheckKind kind, String suffix, String column, Resolved reported, List<Weighted> numerator, List<Weighted> denominator,
                  boolean change) implements Plan {
     }
 }

@@ -6,6 +6,7 @@ import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.LookupException;
 import dev.crossfoot.model.Row;
 import dev.crossfoot.model.Table;
+import dev.crossfoot.result.CheckKind;
 import dev.crossfoot.rules.CellRef;
 import dev.crossfoot.rules.Items;
 import dev.crossfoot.rules.LinearExpr;
@@ -38,9 +39,9 @@ final class Planner {
             } else if (rule instanceof Rule.CrossFoot c) {
                 return crossFoot(c);
             } else if (rule instanceof Rule.Formula f) {
-                return relation(f.table(), f.result(), f.expression(), f.columns());
+                return relation(CheckKind.FORMULA, f.table(), f.result(), f.expression(), f.columns());
             } else if (rule instanceof Rule.Tie t) {
-                return relation(t.table(), t.figure(), t.agreesWith(), t.columns());
+                return relation(CheckKind.TIE, t.table(), t.figure(), t.agreesWith(), t.columns());
             } else if (rule instanceof Rule.Ratio r) {
                 return ratio(r);
             }
@@ -56,7 +57,7 @@ final class Planner {
         Row total = t.row(s.total().section(), s.total().label());
         List<Plan> out = new ArrayList<>();
         for (String c : columns(t, s.columns())) {
-            out.add(new Plan.Linear(c, c, cell(t, total, c), weighted(t, items, c, BigDecimal.ONE), BigDecimal.ZERO));
+            out.add(new Plan.Linear(CheckKind.SUM, c, c, cell(t, total, c), weighted(t, items, c, BigDecimal.ONE), BigDecimal.ZERO));
         }
         return out;
     }
@@ -72,13 +73,13 @@ final class Planner {
             List<Weighted> terms = new ArrayList<>();
             terms.add(new Weighted(BigDecimal.ONE, cell(t, opening, c)));
             terms.addAll(weighted(t, movements, c, BigDecimal.ONE));
-            out.add(new Plan.Linear(c, c, cell(t, closing, c), terms, BigDecimal.ZERO));
+            out.add(new Plan.Linear(CheckKind.ROLL_FORWARD, c, c, cell(t, closing, c), terms, BigDecimal.ZERO));
         }
         if (r.carryForward()) {
             for (int i = 0; i + 1 < cols.size(); i++) {
                 String c = cols.get(i);
                 String prior = cols.get(i + 1);
-                out.add(new Plan.Linear(c + ":carry-forward", c, cell(t, opening, c),
+                out.add(new Plan.Linear(CheckKind.CARRY_FORWARD, c + ":carry-forward", c, cell(t, opening, c),
                         List.of(new Weighted(BigDecimal.ONE, cell(t, closing, prior))), BigDecimal.ZERO));
             }
         }
@@ -112,16 +113,16 @@ final class Planner {
             for (String i : items) {
                 terms.add(new Weighted(BigDecimal.ONE, cell(t, r, i)));
             }
-            out.add(new Plan.Linear(total + "#" + r.displayName(), total, cell(t, r, total), terms, BigDecimal.ZERO));
+            out.add(new Plan.Linear(CheckKind.CROSS_FOOT, total + "#" + r.displayName(), total, cell(t, r, total), terms, BigDecimal.ZERO));
         }
         return out;
     }
 
-    private List<Plan> relation(String table, CellRef result, LinearExpr expr, List<String> columns) throws LookupException {
+    private List<Plan> relation(CheckKind kind, String table, CellRef result, LinearExpr expr, List<String> columns) throws LookupException {
         List<Plan> out = new ArrayList<>();
         for (String c : relationColumns(table, result, List.of(expr), columns)) {
             Resolved reported = resolve(table, result, c);
-            out.add(new Plan.Linear(c == null ? "" : c, c == null ? reported.column() : c, reported,
+            out.add(new Plan.Linear(kind, c == null ? "" : c, c == null ? reported.column() : c, reported,
                     resolveAll(table, expr, c), expr.constant()));
         }
         return out;
@@ -135,7 +136,7 @@ final class Planner {
                 if (r.numerator().constant().signum() != 0 || r.denominator().constant().signum() != 0) {
                     throw new LookupException("a ratio's numerator and denominator take cells only, no constants");
                 }
-                out.add(new Plan.Ratio(c == null ? "" : c, c == null ? reported.column() : c, reported,
+                out.add(new Plan.Ratio(CheckKind.RATIO, c == null ? "" : c, c == null ? reported.column() : c, reported,
                         resolveAll(r.table(), r.numerator(), c), resolveAll(r.table(), r.denominator(), c), false));
             }
             return out;
@@ -150,12 +151,12 @@ final class Planner {
                 String suffix = ratioCol + "#" + row.displayName();
                 if (r.measure() == Rule.Measure.SHARE) {
                     String amount = t.column(e.getValue().get(0));
-                    out.add(new Plan.Ratio(suffix, ratioCol, reported, List.of(new Weighted(BigDecimal.ONE, cell(t, row, amount))),
+                    out.add(new Plan.Ratio(CheckKind.RATIO, suffix, ratioCol, reported, List.of(new Weighted(BigDecimal.ONE, cell(t, row, amount))),
                             List.of(new Weighted(BigDecimal.ONE, cell(t, base, amount))), false));
                 } else {
                     String current = t.column(e.getValue().get(0));
                     String prior = t.column(e.getValue().get(1));
-                    out.add(new Plan.Ratio(suffix, ratioCol, reported, List.of(new Weighted(BigDecimal.ONE, cell(t, row, current))),
+                    out.add(new Plan.Ratio(CheckKind.RATIO, suffix, ratioCol, reported, List.of(new Weighted(BigDecimal.ONE, cell(t, row, current))),
                             List.of(new Weighted(BigDecimal.ONE, cell(t, row, prior))), true));
                 }
             }

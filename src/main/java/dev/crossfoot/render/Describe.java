@@ -1,6 +1,7 @@
 package dev.crossfoot.render;
 
 import dev.crossfoot.model.Decimals;
+import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.result.Status;
@@ -42,7 +43,7 @@ final class Describe {
      * could not be evaluated just "reported N.A. (RMB'000)".
      */
     static String figures(Finding x) {
-        String unit = x.unit() == null || x.unit().isEmpty() ? "" : " (" + x.unit() + ")";
+        String unit = unit(x).isEmpty() ? "" : " (" + unit(x) + ")";
         String reported = "reported " + (x.reported() == null || x.reported().isEmpty() ? "(blank)" : x.reported());
         if (x.computed() == null) {
             return reported + unit;
@@ -51,9 +52,14 @@ final class Describe {
                 + ", tolerance ±" + num(x.tolerance()) + unit;
     }
 
+    /** The unit of a finding's figures as printed ("RMB'000"), or empty. */
+    static String unit(Finding x) {
+        return x.unit().printed();
+    }
+
     /** The diagnoses as one sentence ("Possible causes: a; b."), or empty. */
     static String diagnoses(Finding x) {
-        List<String> d = x.diagnoses();
+        List<String> d = x.diagnoses().stream().map(Diagnosis::text).toList();
         return d.isEmpty() ? "" : "Possible causes: " + String.join("; ", d) + ".";
     }
 

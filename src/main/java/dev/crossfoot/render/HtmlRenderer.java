@@ -3,7 +3,9 @@ package dev.crossfoot.render;
 import dev.crossfoot.model.Cell;
 import dev.crossfoot.model.Row;
 import dev.crossfoot.model.Table;
+import dev.crossfoot.result.CellKey;
 import dev.crossfoot.result.CellUse;
+import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Report;
@@ -12,6 +14,7 @@ import dev.crossfoot.result.Summary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,18 +153,13 @@ public final class HtmlRenderer implements Renderer {
             return;
         }
         Map<String, Table> tables = new LinkedHashMap<>();
-        Map<String, Map<String, Integer>> rowIndex = new LinkedHashMap<>();
         for (Table t : f.tables()) {
             tables.putIfAbsent(t.id(), t);
-            Map<String, Integer> rows = rowIndex.computeIfAbsent(t.id(), k -> new LinkedHashMap<>());
-            for (Row r : t.rows()) {
-                rows.putIfAbsent(r.displayName(), r.index());
-            }
         }
-        Map<String, List<Finding>> byCell = new LinkedHashMap<>();
+        Map<CellKey, List<Finding>> byCell = new HashMap<>();
         for (Finding x : f.findings()) {
             for (CellUse c : x.cells()) {
-                List<Finding> list = byCell.computeIfAbsent(key(c.table(), c.row(), c.column()), k -> new ArrayList<>());
+                List<Finding> list = byCell.computeIfAbsent(c.key(), k -> new ArrayList<>());
                 if (!list.contains(x)) {
                     list.add(x);
                 }
@@ -169,7 +167,7 @@ public final class HtmlRenderer implements Renderer {
         }
         out.write("<h2>" + Html.escape(f.issuer() == null || f.issuer().isEmpty() ? f.path() : f.issuer()) + "</h2>\n");
         summary(f, out);
-        issues(f, p, tables, rowIndex, out);
+        issues(f, p, tables, out);
         if (!f.tables().isEmpty()) {
             out.write("<h3>Tables</h3>\n");
             for (Table t : f.tables()) {
@@ -196,8 +194,7 @@ public final class HtmlRenderer implements Renderer {
         out.write("</table>\n");
     }
 
-    private static void issues(FilingReport f, String p, Map<String, Table> tables, Map<String, Map<String, Integer>> rowIndex,
-                               Writer out) throws IOException {
+    private static void issues(FilingReport f, String p, Map<String, Table> tables, Writer out) throws IOException {
         List<Finding> shown = f.findings().stream().filter(x -> x.status() != Status.PASS).toList();
         out.write("<h3>Checks that did not pass</h3>\n");
         if (shown.isEmpty()) {
@@ -214,9 +211,9 @@ public final class HtmlRenderer implements Renderer {
             out.write("<td class=\"cf-id\"><code>" + Html.escape(x.id()) + "</code></td>");
             out.write("<td class=\"cf-title\">" + Html.escape(x.title()) + "</td>");
             String figure = Html.escape(x.table()) + " › " + Html.escape(x.row()) + " › " + Html.escape(x.column());
-            Integer row = tables.containsKey(x.table()) ? rowIndex.get(x.table()).get(x.row()) : null;
-            if (row != null) {
-                figure = "<a href=\"#" + cellId(p, x.table(), row, x.column()) + "\">" + figure + "</a>";
+            CellKey at = x.reportedCell().key();
+            if (tables.containsKey(at.table())) {
+                figure = "<a href=\"#" + cellId(p, at.table(), at.row(), at.column()) + "\">" + figure + "</a>";
             }
             out.write("<td>" + figure + "</td>");
             out.write("<td class=\"cf-num\">" + Html.escape(x.reported()) + "</td>");
@@ -226,8 +223,8 @@ public final class HtmlRenderer implements Renderer {
             out.write("<td class=\"cf-expl\">" + Html.escape(x.message()));
             if (!x.diagnoses().isEmpty()) {
                 out.write("<ul class=\"cf-diagnoses\">");
-                for (String d : x.diagnoses()) {
-                    out.write("<li>" + Html.escape(d) + "</li>");
+                for (Diagnosis d : x.diagnoses()) {
+                    out.write("<li>" + Html.escape(d.text()) + "</li>");
                 }
                 out.write("</ul>");
             }
@@ -237,7 +234,7 @@ public final class HtmlRenderer implements Renderer {
         out.write("</tbody>\n</table></div>\n");
     }
 
-    private static void table(Table t, String p, Map<String, List<Finding>> byCell, Writer out) throws IOException {
+    private static void table(Table t, String p, Map<CellKey, List<Finding>> byCell, Writer out) throws IOException {
         out.write("<section class=\"cf-table\" id=\"" + p + "t-" + Html.token(t.id()) + "\">\n");
         out.write("<h4>" + Html.escape(t.title() == null || t.title().isEmpty() ? t.id() : t.title()) + "</h4>\n");
         out.write("<p class=\"cf-meta\">Table <code>" + Html.escape(t.id()) + "</code>"
@@ -266,7 +263,7 @@ public final class HtmlRenderer implements Renderer {
         out.write("</tbody>\n</table></div>\n</section>\n");
     }
 
-    private static void row(Table t, Row r, String p, Map<String, List<Finding>> byCell, Writer out) throws IOException {
+    private static void row(Table t, Row r, String p, Map<CellKey, List<Finding>> byCell, Writer out) throws IOException {
         String cls = "cf-row" + (r.hasFigures() ? "" : " cf-heading") + (r.section().isEmpty() ? "" : " cf-in-section");
         out.write("<tr id=\"" + p + "t-" + Html.token(t.id()) + "-r" + r.index() + "\" class=\"" + cls + "\">");
         if (r.label().isEmpty()) {
@@ -277,7 +274,7 @@ public final class HtmlRenderer implements Renderer {
         for (String column : t.columns()) {
             Cell c = r.cells().get(column);
             String printed = c == null ? "" : c.printed();
-            List<Finding> uses = byCell.getOrDefault(key(t.id(), r.displayName(), column), List.of());
+            List<Finding> uses = byCell.getOrDefault(new CellKey(t.id(), r.index(), column), List.of());
             String id = cellId(p, t.id(), r.index(), column);
             if (uses.isEmpty()) {
                 out.write("<td id=\"" + id + "\" class=\"cf-num\">" + Html.escape(printed) + "</td>");
@@ -296,7 +293,7 @@ public final class HtmlRenderer implements Renderer {
                     continue;
                 }
                 String text = x.difference() == null ? "not evaluated · " + x.id()
-                        : "Δ " + Describe.num(x.difference()) + (x.unit() == null || x.unit().isEmpty() ? "" : " " + x.unit())
+                        : "Δ " + Describe.num(x.difference()) + (Describe.unit(x).isEmpty() ? "" : " " + Describe.unit(x))
                         + " · " + x.id();
                 out.write("<span class=\"cf-diff " + (Describe.fatal(x) ? "cf-diff-fail" : "cf-diff-warn") + "\" data-check=\"" + Html.token(x.id()) + "\" title=\""
                         + Html.escape(Describe.oneLineOf(Describe.oneLine(x))) + "\">" + Html.escape(text) + "</span>");
@@ -353,9 +350,5 @@ public final class HtmlRenderer implements Renderer {
 
     private static String cellId(String p, String table, int row, String column) {
         return p + "t-" + Html.token(table) + "-r" + row + "-" + Html.token(column);
-    }
-
-    private static String key(String table, String row, String column) {
-        return table + '\u001F' + row + '\u001F' + column;
     }
 }

@@ -1,8 +1,8 @@
 package dev.crossfoot.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.CellUse;
+import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Totals;
@@ -71,12 +71,12 @@ public final class JsonRenderer implements StreamingRenderer {
         g.writeStringField("id", x.id());
         g.writeStringField("rule", x.rule());
         g.writeStringField("title", x.title());
-        g.writeStringField("kind", x.kind());
+        g.writeStringField("kind", x.kind().key());
         g.writeStringField("severity", x.severity().key());
         g.writeStringField("table", x.table());
         g.writeStringField("row", x.row());
         g.writeStringField("column", x.column());
-        g.writeStringField("unit", x.unit());
+        g.writeStringField("unit", x.unit().printed());
         g.writeStringField("status", x.status().key());
         g.writeStringField("printed", x.reported());
         exactDecimal(g, "reported", x.reportedValue());
@@ -87,8 +87,8 @@ public final class JsonRenderer implements StreamingRenderer {
         g.writeStringField("message", x.message());
         g.writeBooleanField("known", x.known());
         g.writeArrayFieldStart("diagnoses");
-        for (String d : x.diagnoses()) {
-            g.writeString(d);
+        for (Diagnosis d : x.diagnoses()) {
+            JsonOutput.diagnosis(g, d);
         }
         g.writeEndArray();
         g.writeStringField("file", x.file());
@@ -96,13 +96,13 @@ public final class JsonRenderer implements StreamingRenderer {
         g.writeArrayFieldStart("cells");
         for (CellUse c : x.cells()) {
             g.writeStartObject();
-            g.writeStringField("role", c.role());
+            g.writeStringField("role", c.role().key());
             g.writeStringField("table", c.table());
             g.writeStringField("row", c.row());
             g.writeStringField("column", c.column());
             exactDecimal(g, "value", c.value());
             g.writeStringField("printed", c.printed());
-            g.writeStringField("unit", c.unit());
+            g.writeStringField("unit", c.unit().printed());
             if (c.weight() != null) {
                 g.writeStringField("weight", c.weight().toPlainString());
             }
@@ -115,11 +115,7 @@ public final class JsonRenderer implements StreamingRenderer {
     }
 
     private static void decimal(JsonGenerator g, String name, BigDecimal v) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeStringField(name, Decimals.plain(v, 0));
-        }
+        JsonOutput.decimal(g, name, v);
     }
 
     /** Keeps the printed scale: "-4369.0" stays "-4369.0". */

@@ -1,5 +1,6 @@
 package dev.crossfoot.render;
 
+import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Totals;
@@ -163,7 +164,7 @@ public final class JunitXmlRenderer implements StreamingRenderer {
     private static String body(Finding c) {
         StringBuilder sb = new StringBuilder();
         sb.append(c.id()).append(": ").append(c.title()).append('\n');
-        sb.append(Describe.where(c)).append(c.unit() == null || c.unit().isEmpty() ? "" : " (" + c.unit() + ")").append('\n');
+        sb.append(Describe.where(c)).append(Describe.unit(c).isEmpty() ? "" : " (" + Describe.unit(c) + ")").append('\n');
         sb.append("reported:   ").append(c.reported()).append('\n');
         if (c.computed() != null) {
             sb.append("computed:   ").append(Describe.num(c.computed())).append('\n');
@@ -175,8 +176,8 @@ public final class JunitXmlRenderer implements StreamingRenderer {
         if (!c.message().isEmpty()) {
             sb.append(c.message()).append('\n');
         }
-        for (String d : c.diagnoses()) {
-            sb.append("possible cause: ").append(d).append('\n');
+        for (Diagnosis d : c.diagnoses()) {
+            sb.append("possible cause: ").append(d.text()).append('\n');
         }
         if (c.file() != null) {
             sb.append("at ").append(c.file()).append(c.line() > 0 ? ":" + c.line() : "").append('\n');

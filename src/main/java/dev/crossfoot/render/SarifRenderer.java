@@ -2,6 +2,7 @@ package dev.crossfoot.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.crossfoot.model.Decimals;
+import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Report;
@@ -60,7 +61,7 @@ public final class SarifRenderer implements Renderer {
             for (Finding x : f.findings()) {
                 if (!index.containsKey(x.rule())) {
                     index.put(x.rule(), rules.size());
-                    rules.add(new RuleEntry(x.rule(), x.title(), x.kind(), x.severity()));
+                    rules.add(new RuleEntry(x.rule(), x.title(), x.kind().key(), x.severity()));
                 }
             }
         }
@@ -172,7 +173,7 @@ public final class SarifRenderer implements Renderer {
         g.writeStringField("table", x.table());
         g.writeStringField("row", x.row());
         g.writeStringField("column", x.column());
-        g.writeStringField("unit", x.unit());
+        g.writeStringField("unit", x.unit().printed());
         g.writeStringField("printed", x.reported());
         decimal(g, "reported", x.reportedValue(), true);
         decimal(g, "computed", x.computed(), false);
@@ -180,8 +181,8 @@ public final class SarifRenderer implements Renderer {
         decimal(g, "tolerance", x.tolerance(), false);
         if (!x.diagnoses().isEmpty()) {
             g.writeArrayFieldStart("diagnoses");
-            for (String d : x.diagnoses()) {
-                g.writeString(d);
+            for (Diagnosis d : x.diagnoses()) {
+                JsonOutput.diagnosis(g, d);
             }
             g.writeEndArray();
         }

@@ -1,6 +1,7 @@
 package dev.crossfoot.render;
 
 import dev.crossfoot.model.Decimals;
+import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Status;
@@ -179,8 +180,8 @@ public final class TextRenderer implements StreamingRenderer {
             why.add(INDENT + where);
         }
         lines(out, why);
-        for (String d : x.diagnoses()) {
-            prose(out, text(d), INDENT + "- ", INDENT + "  ");
+        for (Diagnosis d : x.diagnoses()) {
+            prose(out, text(d.text()), INDENT + "- ", INDENT + "  ");
         }
     }
 

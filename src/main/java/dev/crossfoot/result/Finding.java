@@ -1,6 +1,8 @@
 package dev.crossfoot.result;
 
+import dev.crossfoot.model.Unit;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,52 +10,119 @@ import java.util.Objects;
  * The result of one check: one rule applied to one column (and, for rules over several rows, one row).
  * Figures are in the reported figure's unit, as exact decimals.
  *
- * @param id         a stable identifier: rule id, column and (where the rule spans rows) row
- * @param reported   the reported figure as printed
- * @param computed   what the other side of the rule gives, or null when it could not be evaluated
- * @param difference computed minus reported value
- * @param tolerance  how far apart the two may be given how they were rounded (plus any widening asked for)
- * @param exact      whether the computed figure, rounded to the reported figure's printed precision, equals it
- * @param message    a one-line explanation: why a check failed, warned or could not run; empty on a pass
- * @param diagnoses  for a failure: the arithmetic explanations that fit the numbers (a sign flipped, digits
- *                   transposed, an item omitted, a unit slip), each one line; empty otherwise
- * @param known      the failure is recorded in the baseline given with --baseline, with the same figures:
- *                   reported, but not counted as failing
+ * @param id        a stable identifier: rule id, column and (where the rule spans rows) row
+ * @param check     the rule checked: id, title, kind, severity
+ * @param column    the column the check is for
+ * @param figures   reported, computed, difference, tolerance and whether the figures cast exactly
+ * @param message   a one-line explanation: why a check failed, warned or could not run; empty on a pass
+ * @param cells     every figure the check used, the reported figure first
+ * @param diagnoses for a failure: the arithmetic explanations that fit the numbers; empty otherwise
+ * @param known     the failure is recorded in the baseline given with --baseline, with the same figures:
+ *                  reported, but not counted as failing
  */
-public record Finding(String id, String rule, String title, String kind, Severity severity, Status status,
-                      String table, String row, String column, String unit,
-                      String reported, BigDecimal reportedValue, BigDecimal computed, BigDecimal difference,
-                      BigDecimal tolerance, boolean exact, String message, String file, int line,
-                      List<CellUse> cells, List<String> diagnoses, boolean known) {
+public record Finding(String id, CheckedRule check, String column, Status status, Figures figures, String message,
+                      List<CellUse> cells, List<Diagnosis> diagnoses, boolean known) {
 
     public Finding {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(column, "column");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(figures, "figures");
         message = message == null ? "" : message;
         cells = List.copyOf(cells);
+        if (cells.isEmpty() || cells.get(0).role() != CellUse.Role.REPORTED) {
+            throw new IllegalArgumentException("a finding's first cell is its reported figure");
+        }
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
     }
 
-    /** A finding not in any baseline. */
-    public Finding(String id, String rule, String title, String kind, Severity severity, Status status,
-                   String table, String row, String column, String unit,
-                   String reported, BigDecimal reportedValue, BigDecimal computed, BigDecimal difference,
-                   BigDecimal tolerance, boolean exact, String message, String file, int line,
-                   List<CellUse> cells, List<String> diagnoses) {
-        this(id, rule, title, kind, severity, status, table, row, column, unit, reported, reportedValue, computed,
-                difference, tolerance, exact, message, file, line, cells, diagnoses, false);
+    /** A finding not in any baseline, without diagnoses (they are added once all findings are known). */
+    public Finding(String id, CheckedRule check, String column, Status status, Figures figures, String message,
+                   List<CellUse> cells) {
+        this(id, check, column, status, figures, message, cells, List.of(), false);
     }
 
-    public Finding withDiagnoses(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(diagnoses);
+    public Finding withDiagnoses(List<Diagnosis> more) {
+        List<Diagnosis> all = new ArrayList<>(diagnoses);
         all.addAll(more);
-        return new Finding(id, rule, title, kind, severity, status, table, row, column, unit, reported, reportedValue,
-                computed, difference, tolerance, exact, message, file, line, cells, all, known);
+        return new Finding(id, check, column, status, figures, message, cells, all, known);
     }
 
     public Finding asKnown() {
-        return new Finding(id, rule, title, kind, severity, status, table, row, column, unit, reported, reportedValue,
-                computed, difference, tolerance, exact, message, file, line, cells, diagnoses, true);
+        return new Finding(id, check, column, status, figures, message, cells, diagnoses, true);
+    }
+
+    /** The reported figure: the cell the check is about. */
+    public CellUse reportedCell() {
+        return cells.get(0);
+    }
+
+    /** The rule's id. */
+    public String rule() {
+        return check.id();
+    }
+
+    public String title() {
+        return check.title();
+    }
+
+    public CheckKind kind() {
+        return check.kind();
+    }
+
+    public Severity severity() {
+        return check.severity();
+    }
+
+    /** The table of the reported figure. */
+    public String table() {
+        return reportedCell().table();
+    }
+
+    /** The row of the reported figure, as references name it. */
+    public String row() {
+        return reportedCell().row();
+    }
+
+    /** The unit of the reported figure, which every figure of the finding is in. */
+    public Unit unit() {
+        return reportedCell().unit();
+    }
+
+    /** The reported figure as printed. */
+    public String reported() {
+        return reportedCell().printed();
+    }
+
+    public BigDecimal reportedValue() {
+        return figures.reported();
+    }
+
+    public BigDecimal computed() {
+        return figures.computed();
+    }
+
+    public BigDecimal difference() {
+        return figures.difference();
+    }
+
+    public BigDecimal tolerance() {
+        return figures.tolerance();
+    }
+
+    public boolean exact() {
+        return figures.exact();
+    }
+
+    /** The CSV file of the reported figure. */
+    public String file() {
+        return reportedCell().file();
+    }
+
+    /** The line of the reported figure in its file. */
+    public int line() {
+        return reportedCell().line();
     }
 
     /** Whether this finding counts against the run: not a pass, and not a known (baselined) failure. */
@@ -68,7 +137,7 @@ public record Finding(String id, String rule, String title, String kind, Severit
      */
     public String fingerprint() {
         StringBuilder sb = new StringBuilder();
-        sb.append(rule).append('\u001F').append(table).append('\u001F').append(row).append('\u001F').append(column);
+        sb.append(rule()).append('\u001F').append(table()).append('\u001F').append(row()).append('\u001F').append(column);
         for (CellUse c : cells) {
             sb.append('\u001F').append(c.table()).append('|').append(c.row()).append('|').append(c.column()).append('|').append(c.printed());
         }
@@ -83,6 +152,6 @@ public record Finding(String id, String rule, String title, String kind, Severit
 
     /** The fingerprint of the check alone (rule, table, row, column), without its figures. */
     public String location() {
-        return rule + "@" + table + "[" + row + "][" + column + "]";
+        return rule() + "@" + table() + "[" + row() + "][" + column + "]";
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,10 +56,40 @@ class DiagnosisTest {
         }
         assertTrue(check != null && check.get("status").asText().equals("fail"), checkId + " should fail");
         List<String> actual = new ArrayList<>();
-        check.get("diagnoses").forEach(d -> actual.add(d.asText()));
+        check.get("diagnoses").forEach(d -> actual.add(d.get("text").asText()));
         assertEquals(expected.size(), actual.size(), () -> "diagnoses: " + actual);
         for (int i = 0; i < expected.size(); i++) {
             assertTrue(actual.get(i).startsWith(expected.get(i)), "expected " + expected.get(i) + "\n but was " + actual.get(i));
         }
+    }
+
+    @Test
+    void diagnosesInJson_areObjectsWithAKindAndTheFiguresTheyName() throws Exception {
+        FilingCopy copy = FilingCopy.of(FilingCopy.SENSETIME, temp);
+        copy.set("note-10-property-plant-and-equipment-2023.csv", "Year ended December 31, 2023 > Additions",
+                "Office equipment and furniture", "18,707");
+        Run run = Run.of("check", "--format", "json", copy.path());
+        JsonNode roll = null;
+        for (JsonNode c : new ObjectMapper().readTree(run.out()).get("filings").get(0).get("checks")) {
+            if (c.get("id").asText().equals("PPE-2023-ROLL@Office equipment and furniture")) {
+                roll = c;
+            }
+        }
+        assertTrue(roll != null, run::toString);
+        JsonNode digits = roll.get("diagnoses").get(0);
+        assertEquals("digits-transposed", digits.get("kind").asText());
+        assertEquals("630", digits.get("difference").asText());
+        JsonNode suspect = digits.get("suspects").get(0);
+        assertEquals("note-10-property-plant-and-equipment-2023", suspect.get("table").asText());
+        assertEquals("Year ended December 31, 2023 > Additions", suspect.get("row").asText());
+        assertEquals("Office equipment and furniture", suspect.get("column").asText());
+        assertEquals("18,707", suspect.get("printed").asText());
+        assertEquals("18077", suspect.get("shouldBe").asText());
+        assertEquals("two digits transposed", suspect.get("how").asText());
+        JsonNode matrix = roll.get("diagnoses").get(1);
+        assertEquals("matrix-cell", matrix.get("kind").asText());
+        assertEquals("18077", matrix.get("suspects").get(0).get("shouldBe").asText());
+        assertEquals(List.of("PPE-2023-XFOOT@Total#Year ended December 31, 2023 > Additions", "PPE-2023-ROLL@Office equipment and furniture"),
+                List.of(matrix.get("checks").get(0).asText(), matrix.get("checks").get(1).asText()));
     }
 }

@@ -9,6 +9,7 @@ import dev.crossfoot.check.CheckOptions;
 import dev.crossfoot.check.Checker;
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.parse.FilingReader;
+import dev.crossfoot.result.CheckKind;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Status;
@@ -156,7 +157,7 @@ class InferrerTest {
         assertEquals("Balance at beginning of year", roll.opening().label());
         assertEquals("Balance at end of year", roll.closing().label());
         assertTrue(roll.carryForward(), "the 2023 opening equals the 2022 closing");
-        List<Finding> carried = f.report().findings().stream().filter(x -> x.kind().equals("carry-forward")).toList();
+        List<Finding> carried = f.report().findings().stream().filter(x -> x.kind() == CheckKind.CARRY_FORWARD).toList();
         assertEquals(1, carried.size());
         assertEquals(Status.PASS, carried.get(0).status());
         assertEquals(3, f.with(Status.PASS).size());
@@ -211,7 +212,7 @@ class InferrerTest {
         assertEquals("2022", w.column());
         assertTrue(w.rule().startsWith(Inferrer.PREFIX));
         assertTrue(w.message().contains("foot in 2023 but not here"), w.message());
-        assertTrue(w.diagnoses().stream().anyMatch(d -> d.contains("transposed")), w.diagnoses().toString());
+        assertTrue(w.diagnoses().stream().anyMatch(d -> d.text().contains("transposed")), w.diagnoses().toString());
     }
 
     @Test

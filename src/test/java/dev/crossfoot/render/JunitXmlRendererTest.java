@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossfoot.result.CheckedRule;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Report;
@@ -165,9 +166,8 @@ class JunitXmlRendererTest {
         Report base = RenderFixtures.handmade();
         FilingReport f = base.filings().get(0);
         Finding x = f.findings().get(1);
-        Finding hostile = new Finding(x.id(), x.rule(), "bell\u0007 and escape\u001B[31m and a lone \uD800 surrogate", x.kind(),
-                x.severity(), x.status(), x.table(), x.row(), x.column(), x.unit(), x.reported(), x.reportedValue(), x.computed(),
-                x.difference(), x.tolerance(), x.exact(), "nul\u0000 here", x.file(), x.line(), x.cells(), x.diagnoses());
+        Finding hostile = new Finding(x.id(), new CheckedRule(x.rule(), "bell\u0007 and escape\u001B[31m and a lone \uD800 surrogate",
+                x.kind(), x.severity()), x.column(), x.status(), x.figures(), "nul\u0000 here", x.cells(), x.diagnoses(), false);
         Report report = new Report(List.of(new FilingReport(f.path(), f.issuer(), f.document(), List.of(hostile), null,
                 f.tables())), false, base.extraTolerance());
         String xml = RenderFixtures.render(new JunitXmlRenderer(), report);

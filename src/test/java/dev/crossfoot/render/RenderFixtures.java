@@ -12,7 +12,12 @@ import dev.crossfoot.model.Row;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.model.Unit;
+import dev.crossfoot.result.CellKey;
 import dev.crossfoot.result.CellUse;
+import dev.crossfoot.result.CheckKind;
+import dev.crossfoot.result.CheckedRule;
+import dev.crossfoot.result.Diagnosis;
+import dev.crossfoot.result.Figures;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Report;
@@ -121,12 +126,14 @@ final class RenderFixtures {
         }
         List<Finding> findings = new ArrayList<>();
         for (Finding x : f.findings()) {
-            List<CellUse> cells = x.cells().stream().map(c -> new CellUse(c.table(), c.row(), c.column(), c.printed(),
-                    c.value(), c.unit(), path.apply(c.file()), c.line(), c.role(), c.weight())).toList();
-            findings.add(new Finding(x.id(), x.rule(), x.title(), x.kind(), x.severity(), x.status(), x.table(), x.row(),
-                    x.column(), x.unit(), x.reported(), x.reportedValue(), x.computed(), x.difference(), x.tolerance(),
-                    x.exact(), text.apply(x.message()), path.apply(x.file()), x.line(), cells,
-                    x.diagnoses().stream().map(text).toList(), x.known()));
+            UnaryOperator<CellUse> move = c -> new CellUse(c.key(), c.row(), c.printed(), c.value(), c.unit(),
+                    new SourceLocation(path.apply(c.file()), c.source().line(), c.source().column()), c.role(), c.weight());
+            List<CellUse> cells = x.cells().stream().map(move).toList();
+            List<Diagnosis> diagnoses = x.diagnoses().stream().map(d -> new Diagnosis(d.kind(), text.apply(d.text()),
+                    d.difference(), d.factor(), d.suspects().stream().map(s -> new Diagnosis.Suspect(move.apply(s.cell()),
+                    s.shouldBe(), s.how())).toList(), d.checks())).toList();
+            findings.add(new Finding(x.id(), x.check(), x.column(), x.status(), x.figures(), text.apply(x.message()), cells,
+                    diagnoses, x.known()));
         }
         List<Table> tables = new ArrayList<>();
         for (Table t : f.tables()) {
@@ -151,10 +158,18 @@ final class RenderFixtures {
                 SourceLocation.of(HAND_PATH + "/t1.csv", line, column.equals("2023") ? 3 : 4));
     }
 
-    private static CellUse use(String row, String column, String printed, String value, String unit, int line, String role,
-                               String weight) {
-        return new CellUse("t1", row, column, printed, value == null ? null : new BigDecimal(value), unit,
-                HAND_PATH + "/t1.csv", line, role, weight == null ? null : new BigDecimal(weight));
+    private static CellUse use(int index, String row, String column, String printed, String value, String unit, int line,
+                               CellUse.Role role, String weight) {
+        return new CellUse(new CellKey("t1", index, column), row, printed, value == null ? null : new BigDecimal(value),
+                Unit.parse(unit), SourceLocation.of(HAND_PATH + "/t1.csv", line), role, weight == null ? null : new BigDecimal(weight));
+    }
+
+    private static CheckedRule rule(String id, String title, CheckKind kind, Severity severity) {
+        return new CheckedRule(id, title, kind, severity);
+    }
+
+    private static Diagnosis said(String text) {
+        return new Diagnosis(Diagnosis.Kind.DIGITS_TRANSPOSED, text, new BigDecimal("-10"), null, List.of(), List.of());
     }
 
     /**
@@ -188,43 +203,40 @@ final class RenderFixtures {
                 new Row(4, "Notes & \"markers\"", "Marker row", r4, 7));
         Table t1 = new Table("t1", "Revenue & <costs> \"by item\"", "t1.csv", RMB_K, List.of("2023", "2023 %"), List.of(), rows);
 
-        String file = HAND_PATH + "/t1.csv";
-        Finding pass = new Finding("T1-SHARE@2023 %#" + SCRIPT_LABEL, "T1-SHARE", "Each item's % is its amount over revenue",
-                "ratio", Severity.WARNING, Status.PASS, "t1", SCRIPT_LABEL, "2023 %", "%", "60.0", new BigDecimal("60.0"),
-                new BigDecimal("60"), BigDecimal.ZERO, new BigDecimal("0.05"), true, "", file, 3,
-                List.of(use(SCRIPT_LABEL, "2023 %", "60.0", "60.0", "%", 3, "reported", null),
-                        use(SCRIPT_LABEL, "2023", "600", "600", "RMB'000", 3, "numerator", "1"),
-                        use("Revenue", "2023", "1,000", "1000", "RMB'000", 2, "denominator", "1")),
-                List.of());
-        Finding fail = new Finding("T1-SUM@2023", "T1-SUM", "Items add up to the <total> & \"more\"", "sum", Severity.ERROR,
-                Status.FAIL, "t1", "(unlabelled)", "2023", "RMB'000", "1,010", new BigDecimal("1010"), new BigDecimal("1000"),
-                new BigDecimal("-10"), new BigDecimal("1"), false,
-                "reported 1,010 but the items add up to 1,000; 100% off: \"a,b\" <x> & y\nsecond line: 'z'", file, 5,
-                List.of(use("(unlabelled)", "2023", "1,010", "1010", "RMB'000", 5, "reported", null),
-                        use(SCRIPT_LABEL, "2023", "600", "600", "RMB'000", 3, "term", "1"),
-                        use("Costs, net: other", "2023", "400", "400", "RMB'000", 4, "term", "1")),
-                List.of("digits transposed: 1,010 may be 1,001 <?>", "an item of 10 is missing & \"unlisted\""));
-        Finding warn = new Finding("T1-PCT@2023 %#Costs, net: other", "T1-PCT", "Each item's % is its amount over revenue, printed",
-                "ratio", Severity.WARNING, Status.WARN, "t1", "Costs, net: other", "2023 %", "%", "40.0", new BigDecimal("40.0"),
-                new BigDecimal("40.1"), new BigDecimal("0.1"), new BigDecimal("0.05"), false,
-                "a printed % is a presentation matter: 'rounded' as printed", file, 4,
-                List.of(use("Costs, net: other", "2023 %", "40.0", "40.0", "%", 4, "reported", null),
-                        use("Costs, net: other", "2023", "400", "400", "RMB'000", 4, "numerator", "1"),
-                        use("Revenue", "2023", "1,000", "1000", "RMB'000", 2, "denominator", "1")),
-                List.of());
-        Finding error = new Finding("T1-MARK@2023", "T1-MARK", "The marker row ties to revenue", "tie", Severity.ERROR,
-                Status.ERROR, "t1", "Notes & \"markers\" > Marker row", "2023", "RMB'000", "N.A.", null, null, null, null, false,
+        Finding pass = new Finding("T1-SHARE@2023 %#" + SCRIPT_LABEL, rule("T1-SHARE", "Each item's % is its amount over revenue",
+                CheckKind.RATIO, Severity.WARNING), "2023 %", Status.PASS,
+                new Figures(new BigDecimal("60.0"), new BigDecimal("60"), BigDecimal.ZERO, new BigDecimal("0.05"), true), "",
+                List.of(use(1, SCRIPT_LABEL, "2023 %", "60.0", "60.0", "%", 3, CellUse.Role.REPORTED, null),
+                        use(1, SCRIPT_LABEL, "2023", "600", "600", "RMB'000", 3, CellUse.Role.NUMERATOR, "1"),
+                        use(0, "Revenue", "2023", "1,000", "1000", "RMB'000", 2, CellUse.Role.DENOMINATOR, "1")),
+                List.of(), false);
+        Finding fail = new Finding("T1-SUM@2023", rule("T1-SUM", "Items add up to the <total> & \"more\"", CheckKind.SUM,
+                Severity.ERROR), "2023", Status.FAIL,
+                new Figures(new BigDecimal("1010"), new BigDecimal("1000"), new BigDecimal("-10"), new BigDecimal("1"), false),
+                "reported 1,010 but the items add up to 1,000; 100% off: \"a,b\" <x> & y\nsecond line: 'z'",
+                List.of(use(3, "(unlabelled)", "2023", "1,010", "1010", "RMB'000", 5, CellUse.Role.REPORTED, null),
+                        use(1, SCRIPT_LABEL, "2023", "600", "600", "RMB'000", 3, CellUse.Role.TERM, "1"),
+                        use(2, "Costs, net: other", "2023", "400", "400", "RMB'000", 4, CellUse.Role.TERM, "1")),
+                List.of(said("digits transposed: 1,010 may be 1,001 <?>"), said("an item of 10 is missing & \"unlisted\"")), false);
+        Finding warn = new Finding("T1-PCT@2023 %#Costs, net: other", rule("T1-PCT",
+                "Each item's % is its amount over revenue, printed", CheckKind.RATIO, Severity.WARNING), "2023 %", Status.WARN,
+                new Figures(new BigDecimal("40.0"), new BigDecimal("40.1"), new BigDecimal("0.1"), new BigDecimal("0.05"), false),
+                "a printed % is a presentation matter: 'rounded' as printed",
+                List.of(use(2, "Costs, net: other", "2023 %", "40.0", "40.0", "%", 4, CellUse.Role.REPORTED, null),
+                        use(2, "Costs, net: other", "2023", "400", "400", "RMB'000", 4, CellUse.Role.NUMERATOR, "1"),
+                        use(0, "Revenue", "2023", "1,000", "1000", "RMB'000", 2, CellUse.Role.DENOMINATOR, "1")),
+                List.of(), false);
+        Finding error = new Finding("T1-MARK@2023", rule("T1-MARK", "The marker row ties to revenue", CheckKind.TIE,
+                Severity.ERROR), "2023", Status.ERROR, Figures.NONE,
                 "cannot be evaluated: Marker row is the marker 'N.A.', not a number; a check never treats a non-number as zero",
-                file, 7,
-                List.of(use("Notes & \"markers\" > Marker row", "2023", "N.A.", null, "RMB'000", 7, "reported", null),
-                        use("Revenue", "2023", "1,000", "1000", "RMB'000", 2, "term", "1")),
-                List.of());
-        Finding errorOfWarning = new Finding("T1-MARK-PCT@2023 %", "T1-MARK-PCT", "The marker row's share is printed",
-                "ratio", Severity.WARNING, Status.ERROR, "t1", "Notes & \"markers\" > Marker row", "2023 %", "%", "", null, null,
-                null, null, false, "cannot be evaluated: Marker row is empty; a check never treats a non-number as zero",
-                file, 7,
-                List.of(use("Notes & \"markers\" > Marker row", "2023 %", "", null, "%", 7, "reported", null)),
-                List.of());
+                List.of(use(4, "Notes & \"markers\" > Marker row", "2023", "N.A.", null, "RMB'000", 7, CellUse.Role.REPORTED, null),
+                        use(0, "Revenue", "2023", "1,000", "1000", "RMB'000", 2, CellUse.Role.TERM, "1")),
+                List.of(), false);
+        Finding errorOfWarning = new Finding("T1-MARK-PCT@2023 %", rule("T1-MARK-PCT", "The marker row's share is printed",
+                CheckKind.RATIO, Severity.WARNING), "2023 %", Status.ERROR, Figures.NONE,
+                "cannot be evaluated: Marker row is empty; a check never treats a non-number as zero",
+                List.of(use(4, "Notes & \"markers\" > Marker row", "2023 %", "", null, "%", 7, CellUse.Role.REPORTED, null)),
+                List.of(), false);
         FilingReport good = new FilingReport(HAND_PATH, "Smith & Sons <Holdings> \"Ltd\"", "Annual report – 2023's figures",
                 List.of(pass, fail, warn, error, errorOfWarning), null, List.of(t1));
         FilingReport broken = FilingReport.failed(BROKEN_PATH,

@@ -1,0 +1,26 @@
+package dev.crossfoot.result;
+
+import java.util.Locale;
+
+/**
+ * What a check checks: one per kind of rule, and the carry-forward checks a roll-forward adds (each
+ * column opens where the next one closes).
+ */
+public enum CheckKind {
+    SUM, FORMULA, ROLL_FORWARD, CARRY_FORWARD, CROSS_FOOT, TIE, RATIO;
+
+    /** The name used in rules files, JSON and SARIF: "sum", "roll-forward", ... */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether the check adds figures (a sum, formula, roll-forward, carry-forward, cross-foot or tie), not divides them. */
+    public boolean additive() {
+        return this != RATIO;
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+}
