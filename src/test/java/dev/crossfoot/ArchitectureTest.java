@@ -108,4 +108,26 @@ class ArchitectureTest {
         assertEquals(List.of(), violations);
         assertTrue(sources().size() > 20);
     }
+
+    /**
+     * What differs by kind of rule is written on the rule records or in a Rule.Visitor (one method per kind,
+     * which the compiler requires of each implementation), never in a chain of instanceof tests that a new
+     * kind would silently fall through.
+     */
+    @Test
+    void noCodeDispatchesOnARulesClass() throws IOException {
+        Pattern kinds = Pattern.compile("instanceof\\s+(?:Rule\\s*\\.\\s*)?(Sum|Formula|RollForward|CrossFoot|Tie|Ratio)\\b"
+                + "|(?<![\\w.])(?:Rule\\.)?(Sum|Formula|RollForward|CrossFoot|Tie|Ratio)\\.class\\b");
+        assertTrue(kinds.matcher("if (rule instanceof Rule.Sum s) {").find(), "the pattern finds a dispatch");
+        assertTrue(kinds.matcher("} else if (r instanceof CrossFoot c) {").find(), "the pattern finds a dispatch");
+        assertTrue(!kinds.matcher("if (plan instanceof Plan.Ratio r) {").find(), "a plan is not a rule");
+        List<String> violations = new ArrayList<>();
+        for (Source s : sources()) {
+            Matcher m = kinds.matcher(s.text());
+            while (m.find()) {
+                violations.add(s.file() + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
 }

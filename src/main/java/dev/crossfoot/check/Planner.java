@@ -32,22 +32,61 @@ final class Planner {
 
     List<Plan> plan(Rule rule) {
         try {
-            if (rule instanceof Rule.Sum s) {
-                return sum(s);
-            } else if (rule instanceof Rule.RollForward r) {
-                return rollForward(r);
-            } else if (rule instanceof Rule.CrossFoot c) {
-                return crossFoot(c);
-            } else if (rule instanceof Rule.Formula f) {
-                return relation(CheckKind.FORMULA, f.table(), f.result(), f.expression(), f.columns());
-            } else if (rule instanceof Rule.Tie t) {
-                return relation(CheckKind.TIE, t.table(), t.figure(), t.agreesWith(), t.columns());
-            } else if (rule instanceof Rule.Ratio r) {
-                return ratio(r);
-            }
-            throw new IllegalStateException("unknown rule kind " + rule.kind());
+            return rule.accept(kinds);
+        } catch (Unresolved e) {
+            throw new InputException(rule.info().location(), "rule " + rule.info().id() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /** A lookup that failed inside a visitor method (which cannot throw checked exceptions). */
+    private static final class Unresolved extends RuntimeException {
+        Unresolved(LookupException cause) {
+            super(cause);
+        }
+    }
+
+    /** How each kind of rule becomes checks. */
+    private final Rule.Visitor<List<Plan>> kinds = new Rule.Visitor<>() {
+        @Override
+        public List<Plan> sum(Rule.Sum s) {
+            return resolving(() -> Planner.this.sum(s));
+        }
+
+        @Override
+        public List<Plan> formula(Rule.Formula f) {
+            return resolving(() -> relation(CheckKind.FORMULA, f.table(), f.result(), f.expression(), f.columns()));
+        }
+
+        @Override
+        public List<Plan> rollForward(Rule.RollForward r) {
+            return resolving(() -> Planner.this.rollForward(r));
+        }
+
+        @Override
+        public List<Plan> crossFoot(Rule.CrossFoot c) {
+            return resolving(() -> Planner.this.crossFoot(c));
+        }
+
+        @Override
+        public List<Plan> tie(Rule.Tie t) {
+            return resolving(() -> relation(CheckKind.TIE, t.table(), t.figure(), t.agreesWith(), t.columns()));
+        }
+
+        @Override
+        public List<Plan> ratio(Rule.Ratio r) {
+            return resolving(() -> Planner.this.ratio(r));
+        }
+    };
+
+    private interface Lookup {
+        List<Plan> plan() throws LookupException;
+    }
+
+    private static List<Plan> resolving(Lookup lookup) {
+        try {
+            return lookup.plan();
         } catch (LookupException e) {
-            throw new InputException(rule.info().location(), "rule " + rule.info().id() + ": " + e.getMessage());
+            throw new Unresolved(e);
         }
     }
 

@@ -5,7 +5,7 @@ import dev.crossfoot.infer.Footing;
 import dev.crossfoot.infer.Inferrer;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.rules.Rule;
-import dev.crossfoot.rules.RulesWriter;
+import dev.crossfoot.parse.RulesWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import dev.crossfoot.model.Table;
 import dev.crossfoot.model.Unit;
 import dev.crossfoot.parse.CsvHeader;
 import dev.crossfoot.parse.FilingReader;
+import dev.crossfoot.parse.Yaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -185,29 +186,24 @@ public record FilingDraft(String yaml, List<String> guesses, List<String> period
 
     private static String yaml(Path dir, int count, String issuer, String document, List<String> periods, List<Entry> entries,
                                List<String> guesses) {
-        StringBuilder y = new StringBuilder();
-        y.append("# Written by crossfoot init from the ").append(count).append(count == 1 ? " CSV table in " : " CSV tables in ")
-                .append(oneLine(dir.toString())).append(".\n");
-        y.append("# What it guessed (check each against the document, and correct the units below):\n");
+        List<String> comments = new ArrayList<>();
+        comments.add("Written by crossfoot init from the " + count + (count == 1 ? " CSV table in " : " CSV tables in ")
+                + oneLine(dir.toString()) + ".");
+        comments.add("What it guessed (check each against the document, and correct the units below):");
         for (String g : guesses) {
-            y.append("#   ").append(oneLine(g)).append('\n');
+            comments.add("  " + oneLine(g));
         }
-        y.append("issuer: ").append(FilingWriter.q(issuer)).append('\n');
-        y.append("document: ").append(FilingWriter.q(document)).append('\n');
-        y.append("periods: [");
-        for (int i = 0; i < periods.size(); i++) {
-            y.append(i == 0 ? "" : ", ").append(FilingWriter.q(periods.get(i)));
-        }
-        y.append("]\n");
-        y.append("tables:\n");
-        for (Entry e : entries) {
-            y.append("  - id: ").append(FilingWriter.q(e.id())).append('\n');
-            y.append("    file: ").append(FilingWriter.q(e.file())).append('\n');
-            y.append("    unit: ").append(FilingWriter.q(e.unit())).append('\n');
-            FilingWriter.map(y, "columns", e.columns());
-            FilingWriter.map(y, "rows", e.rows());
-        }
-        return y.toString();
+        return Yaml.write(comments, y -> {
+            y.text("issuer", issuer).text("document", document).texts("periods", periods);
+            y.list("tables");
+            for (Entry e : entries) {
+                y.item().text("id", e.id()).text("file", e.file()).text("unit", e.unit());
+                FilingWriter.map(y, "columns", e.columns());
+                FilingWriter.map(y, "rows", e.rows());
+                y.end();
+            }
+            y.endList();
+        });
     }
 
     /** Text for a YAML comment: one line, no control characters. */

@@ -1,5 +1,6 @@
 package dev.crossfoot.extract;
 
+import dev.crossfoot.parse.Yaml;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -72,46 +73,37 @@ public final class FilingWriter {
         return w.toString();
     }
 
+    /** The filing.yaml of an extraction, written with the YAML codec that {@code check} reads it with. */
     static String filingYaml(Extraction x) {
-        List<String> periods = x.periods();
-        StringBuilder y = new StringBuilder();
-        y.append("# Written by crossfoot extract from ").append(x.source()).append(".\n");
-        y.append("issuer: ").append(q(x.issuer())).append('\n');
-        y.append("document: ").append(q(x.document())).append('\n');
-        y.append("periods: [");
-        for (int i = 0; i < periods.size(); i++) {
-            y.append(i == 0 ? "" : ", ").append(q(periods.get(i)));
-        }
-        y.append("]\n");
-        if (!x.markers().isEmpty()) {
-            y.append("markers:\n");
-            for (Extraction.Marker m : x.markers().values()) {
-                y.append("  ").append(q(m.text())).append(":\n");
-                y.append("    meaning: ").append(q(m.meaning())).append('\n');
-                if (m.min() != null) {
-                    y.append("    min: ").append(q(m.min())).append('\n');
-                    y.append("    max: ").append(q(m.max())).append('\n');
-                    y.append("    unit: ").append(q(m.unit())).append('\n');
+        return Yaml.write(List.of("Written by crossfoot extract from " + x.source() + "."), y -> {
+            y.text("issuer", x.issuer()).text("document", x.document()).texts("periods", x.periods());
+            if (!x.markers().isEmpty()) {
+                y.map("markers");
+                for (Extraction.Marker m : x.markers().values()) {
+                    y.map(m.text()).text("meaning", m.meaning());
+                    if (m.min() != null) {
+                        y.text("min", m.min()).text("max", m.max()).text("unit", m.unit());
+                    }
+                    y.end();
                 }
+                y.end();
             }
-        }
-        y.append("tables:\n");
-        for (Extraction.Table t : x.tables()) {
-            y.append("  - id: ").append(q(t.id())).append('\n');
-            y.append("    title: ").append(q(t.title())).append('\n');
-            y.append("    role: ").append(q(t.role())).append('\n');
-            y.append("    file: ").append(q(t.file())).append('\n');
-            y.append("    source: ").append(q(source(x, t))).append('\n');
-            if (x.paged()) {
-                int from = x.page(t.firstLine());
-                int to = x.page(t.lastLine());
-                y.append("    pages: ").append(q(from == to ? String.valueOf(from) : from + "-" + to)).append('\n');
+            y.list("tables");
+            for (Extraction.Table t : x.tables()) {
+                y.item().text("id", t.id()).text("title", t.title()).text("role", t.role()).text("file", t.file())
+                        .text("source", source(x, t));
+                if (x.paged()) {
+                    int from = x.page(t.firstLine());
+                    int to = x.page(t.lastLine());
+                    y.text("pages", from == to ? String.valueOf(from) : from + "-" + to);
+                }
+                y.text("unit", t.unit());
+                map(y, "columns", t.columnUnits());
+                map(y, "rows", t.rowUnits());
+                y.end();
             }
-            y.append("    unit: ").append(q(t.unit())).append('\n');
-            map(y, "columns", t.columnUnits());
-            map(y, "rows", t.rowUnits());
-        }
-        return y.toString();
+            y.endList();
+        });
     }
 
     /** Where the table was printed: its lines in the text, or its pages and lines in the PDF. */
@@ -122,35 +114,15 @@ public final class FilingWriter {
         return x.source() + " " + x.at(t.firstLine()) + " to " + x.at(t.lastLine());
     }
 
-    static void map(StringBuilder y, String key, Map<String, String> m) {
+    /** {@code key:} then each name's unit, when there are any. */
+    static void map(Yaml.Writer y, String key, Map<String, String> m) throws IOException {
         if (m.isEmpty()) {
             return;
         }
-        y.append("    ").append(key).append(":\n");
+        y.map(key);
         for (Map.Entry<String, String> e : m.entrySet()) {
-            y.append("      ").append(q(e.getKey())).append(": ").append(q(e.getValue())).append('\n');
+            y.text(e.getKey(), e.getValue());
         }
-    }
-
-    /** A quoted YAML scalar, with backslash escapes. */
-    static String q(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        y.end();
     }
 }

@@ -4,12 +4,10 @@ import dev.crossfoot.check.Checker;
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.LookupException;
-import dev.crossfoot.model.Row;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.parse.FilingReader;
 import dev.crossfoot.result.FilingReport;
-import dev.crossfoot.rules.RowRef;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleSet;
 import java.io.IOException;
@@ -114,28 +112,20 @@ public final class Footing {
         return found.get(input);
     }
 
-    /** What a sum, roll-forward or cross-foot reports: "table|row index" or "table|column", or null for others. */
+    /** Where a rule's total sits, as "table|row|index" or "table|column|name"; null for a rule without one. */
     private static String totalKey(Filing filing, Rule rule) {
+        Rule.Target target = rule.target().orElse(null);
+        if (target == null) {
+            return null;
+        }
         try {
-            if (rule instanceof Rule.Sum s) {
-                return rowKey(filing, s.table(), s.total());
-            } else if (rule instanceof Rule.RollForward r) {
-                return rowKey(filing, r.table(), r.closing());
-            } else if (rule instanceof Rule.Formula f && (f.result().table() != null || f.table() != null)) {
-                return rowKey(filing, f.result().table() != null ? f.result().table() : f.table(), f.result().row());
-            } else if (rule instanceof Rule.CrossFoot c) {
-                return c.table() + "|column|" + filing.table(c.table()).column(c.total());
-            }
+            Table t = filing.table(target.table());
+            return target.row() != null
+                    ? target.table() + "|row|" + t.row(target.row().section(), target.row().label()).index()
+                    : target.table() + "|column|" + t.column(target.column());
         } catch (LookupException e) {
             return null;
         }
-        return null;
-    }
-
-    private static String rowKey(Filing filing, String table, RowRef ref) throws LookupException {
-        Table t = filing.table(table);
-        Row row = t.row(ref.section(), ref.label());
-        return table + "|row|" + row.index();
     }
 
     private static Set<String> checkedTotals(Filing filing, RuleSet rules) {

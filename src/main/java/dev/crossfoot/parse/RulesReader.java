@@ -10,10 +10,12 @@ import dev.crossfoot.rules.LinearExpr;
 import dev.crossfoot.rules.RowRef;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleInfo;
+import dev.crossfoot.rules.RuleKind;
 import dev.crossfoot.rules.RuleSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,18 @@ import java.util.TreeSet;
 public final class RulesReader {
 
     private static final Set<String> COMMON = Set.of("id", "title", "kind", "severity", "reason");
-    private static final Map<String, Set<String>> KEYS = Map.of(
-            "sum", Set.of("table", "items", "total", "columns"),
-            "formula", Set.of("table", "check", "columns"),
-            "roll-forward", Set.of("table", "opening", "movements", "closing", "columns", "carry_forward"),
-            "cross-foot", Set.of("table", "items", "total", "rows"),
-            "tie", Set.of("table", "figure", "agrees_with", "columns"),
-            "ratio", Set.of("table", "measure", "rows", "base", "columns", "figure", "numerator", "denominator"));
+
+    /** The keys a rule of each kind may have, beside the common ones. */
+    static Set<String> keys(RuleKind kind) {
+        return switch (kind) {
+            case SUM -> Set.of("table", "items", "total", "columns");
+            case FORMULA -> Set.of("table", "check", "columns");
+            case ROLL_FORWARD -> Set.of("table", "opening", "movements", "closing", "columns", "carry_forward");
+            case CROSS_FOOT -> Set.of("table", "items", "total", "rows");
+            case TIE -> Set.of("table", "figure", "agrees_with", "columns");
+            case RATIO -> Set.of("table", "measure", "rows", "base", "columns", "figure", "numerator", "denominator");
+        };
+    }
 
     private RulesReader() {
     }
@@ -115,15 +122,16 @@ public final class RulesReader {
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.:-]*")) {
             throw new InputException(at, "rule id '" + id + "' may hold only letters, digits, '-', '_', '.' and ':'");
         }
-        String kind = text(n, "kind", at, id);
-        if (kind == null || !KEYS.containsKey(kind)) {
-            throw new InputException(at, "rule " + id + ": " + (kind == null ? "no 'kind'" : "unknown kind '" + kind + "'")
-                    + "; use one of " + String.join(", ", new TreeSet<>(KEYS.keySet())));
+        String kindText = text(n, "kind", at, id);
+        RuleKind kind = kindText == null ? null : RuleKind.of(kindText).orElse(null);
+        if (kind == null) {
+            throw new InputException(at, "rule " + id + ": " + (kindText == null ? "no 'kind'" : "unknown kind '" + kindText + "'")
+                    + "; use one of " + String.join(", ", new TreeSet<>(Arrays.stream(RuleKind.values()).map(RuleKind::key).toList())));
         }
         for (String k : n.entries().keySet()) {
-            if (!COMMON.contains(k) && !KEYS.get(kind).contains(k)) {
+            if (!COMMON.contains(k) && !keys(kind).contains(k)) {
                 Set<String> allowed = new TreeSet<>(COMMON);
-                allowed.addAll(KEYS.get(kind));
+                allowed.addAll(keys(kind));
                 throw new InputException(n.keyLocations().get(k), "rule " + id + ": unknown key '" + k + "' for a " + kind
                         + " rule; its keys: " + String.join(", ", allowed));
             }
@@ -143,21 +151,20 @@ public final class RulesReader {
         String table = text(n, "table", at, id);
         try {
             return switch (kind) {
-                case "sum" -> new Rule.Sum(info, need(table, "table", id, at), items(n.get("items"), "items", id, at),
+                case SUM -> new Rule.Sum(info, need(table, "table", id, at), items(n.get("items"), "items", id, at),
                         RowRef.parse(need(text(n, "total", at, id), "total", id, at)), list(n, "columns", at, id));
-                case "formula" -> formula(info, table, n, at);
-                case "roll-forward" -> new Rule.RollForward(info, need(table, "table", id, at),
+                case FORMULA -> formula(info, table, n, at);
+                case ROLL_FORWARD -> new Rule.RollForward(info, need(table, "table", id, at),
                         RowRef.parse(need(text(n, "opening", at, id), "opening", id, at)),
                         items(n.get("movements"), "movements", id, at),
                         RowRef.parse(need(text(n, "closing", at, id), "closing", id, at)),
                         list(n, "columns", at, id), bool(n, "carry_forward", at, id));
-                case "cross-foot" -> new Rule.CrossFoot(info, need(table, "table", id, at),
+                case CROSS_FOOT -> new Rule.CrossFoot(info, need(table, "table", id, at),
                         needList(list(n, "items", at, id), "items", id, at),
                         need(text(n, "total", at, id), "total", id, at),
                         list(n, "rows", at, id).stream().map(RowRef::parse).toList());
-                case "tie" -> tie(info, table, n, at);
-                case "ratio" -> ratio(info, table, n, at);
-                default -> throw new IllegalStateException(kind);
+                case TIE -> tie(info, table, n, at);
+                case RATIO -> ratio(info, table, n, at);
             };
         } catch (IllegalArgumentException e) {
             throw new InputException(at, "rule " + id + ": " + e.getMessage());

@@ -1,20 +1,28 @@
 package dev.crossfoot.parse;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.SourceLocation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The one configured YAML reader: Jackson's streaming YAML parser (no data binding, so no reflection at
- * start-up), bounded in size, nesting and aliases, and strict: duplicate keys and aliases are errors.
+ * crossfoot's one YAML codec, for filings and rules alike. Reading: Jackson's streaming YAML parser (no
+ * data binding, so no reflection at start-up), bounded in size, nesting and aliases, and strict:
+ * duplicate keys and aliases are errors. Writing: Jackson's YAML generator ({@link Writer}), every text a
+ * quoted scalar ("...") with YAML's escapes, so no label, however it is printed, changes meaning.
  */
-final class Yaml {
+public final class Yaml {
 
     /** Largest YAML document read, in characters. */
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
@@ -23,6 +31,13 @@ final class Yaml {
     private static final int MAX_DEPTH = 50;
 
     private static final YAMLFactory FACTORY = create();
+    /** Block style, two-space indents, "- " items indented under their key, no "---", no line folding. */
+    private static final YAMLFactory WRITING = YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
 
     private Yaml() {
     }
@@ -163,5 +178,112 @@ final class Yaml {
         }
         String t = parts.isEmpty() ? "malformed YAML" : String.join("; ", parts);
         return t.replace(" (through reference chain: ", " (").replaceAll("\\s+", " ");
+    }
+
+    /** What a document holds, written through a {@link Writer}. */
+    @FunctionalInterface
+    public interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    /**
+     * A YAML document: the comment lines (each written after "# "; line breaks start new comment lines,
+     * and characters YAML cannot hold become U+FFFD), then one mapping written by {@code body}.
+     */
+    public static String write(List<String> comments, Body body) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : comments) {
+            for (String line : c.split("\\R", -1)) {
+                sb.append(line.isEmpty() ? "#" : "# " + printable(line)).append('\n');
+            }
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = WRITING.createGenerator(out)) {
+            g.writeStartObject();
+            body.write(new Writer(g));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.append(out).toString();
+    }
+
+    /** Characters a YAML comment cannot hold (controls, unpaired surrogates, U+FFFE/U+FFFF) as U+FFFD. */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                sb.append(c).append(s.charAt(++i));
+            } else if (c < 0x20 && c != '\t' || c >= 0x7F && c <= 0x9F || Character.isSurrogate(c) || c == '\uFEFF'
+                    || c == '\uFFFE' || c == '\uFFFF') {
+                sb.append('\uFFFD');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes the keys and values of one YAML document, in order; texts are always quoted. */
+    public static final class Writer {
+        private final JsonGenerator g;
+
+        private Writer(JsonGenerator g) {
+            this.g = g;
+        }
+
+        /** {@code key: "value"}. */
+        public Writer text(String key, String value) throws IOException {
+            g.writeStringField(key, value);
+            return this;
+        }
+
+        /** {@code key: true} or {@code false}. */
+        public Writer bool(String key, boolean value) throws IOException {
+            g.writeBooleanField(key, value);
+            return this;
+        }
+
+        /** {@code key:} then each text as an item ({@code key: []} for none). */
+        public Writer texts(String key, List<String> values) throws IOException {
+            g.writeArrayFieldStart(key);
+            for (String v : values) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+            return this;
+        }
+
+        /** {@code key:} then the keys the caller writes, until {@link #end()}. */
+        public Writer map(String key) throws IOException {
+            g.writeObjectFieldStart(key);
+            return this;
+        }
+
+        /** {@code key:} then the items the caller writes (each {@link #item()} ... {@link #end()}), until {@link #endList()}. */
+        public Writer list(String key) throws IOException {
+            g.writeArrayFieldStart(key);
+            return this;
+        }
+
+        /** An item of a list that is a mapping: its keys follow, until {@link #end()}. */
+        public Writer item() throws IOException {
+            g.writeStartObject();
+            return this;
+        }
+
+        /** Ends a mapping begun with {@link #map} or {@link #item}. */
+        public Writer end() throws IOException {
+            g.writeEndObject();
+            return this;
+        }
+
+        /** Ends a list begun with {@link #list}. */
+        public Writer endList() throws IOException {
+            g.writeEndArray();
+            return this;
+        }
     }
 }

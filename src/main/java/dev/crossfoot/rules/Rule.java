@@ -1,12 +1,24 @@
 package dev.crossfoot.rules;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A rule of a rule set: an arithmetic promise the statements make. Rules are data, read from YAML;
  * each kind is one record. A rule is checked for every column it applies to, and for rules over
  * several rows, for every row; each check is reported on its own.
+ *
+ * <p>What differs by kind is written once per kind: on the records (their tables, what they vouch for)
+ * or in a {@link Visitor}, whose one method per kind the compiler requires of every implementation
+ * (the planner, the YAML writer). Nothing dispatches on a rule's class anywhere else.
  */
 public sealed interface Rule {
 
@@ -15,45 +27,46 @@ public sealed interface Rule {
 
     RuleInfo info();
 
-    /** The YAML name of the rule's kind. */
-    String kind();
+    RuleKind kind();
 
     /** The same rule with other information (id, title, severity, reason, location). */
     Rule withInfo(RuleInfo info);
 
-    /** The ids of the tables the rule reads: its own table and those its expressions name. */
-    default java.util.Set<String> tables() {
-        java.util.Set<String> out = new java.util.TreeSet<>(java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()));
-        java.util.List<LinearExpr> exprs = new java.util.ArrayList<>();
-        if (this instanceof Sum s) {
-            out.add(s.table());
-        } else if (this instanceof Formula f) {
-            out.add(f.table());
-            out.add(f.result().table());
-            exprs.add(f.expression());
-        } else if (this instanceof RollForward r) {
-            out.add(r.table());
-        } else if (this instanceof CrossFoot c) {
-            out.add(c.table());
-        } else if (this instanceof Tie t) {
-            out.add(t.table());
-            out.add(t.figure().table());
-            exprs.add(t.agreesWith());
-        } else if (this instanceof Ratio r) {
-            out.add(r.table());
-            if (r.figure() != null) {
-                out.add(r.figure().table());
-            }
-            exprs.add(r.numerator());
-            exprs.add(r.denominator());
-        }
-        for (LinearExpr e : exprs) {
-            if (e != null) {
-                e.terms().forEach(term -> out.add(term.ref().table()));
-            }
-        }
-        out.remove(null);
-        return out;
+    /** The ids of the tables the rule reads: its own table and those its cells name. */
+    Set<String> tables();
+
+    /**
+     * The figure the rule vouches for, where one figure (or column) is the total of others: a sum's
+     * total, a roll-forward's closing, a formula's result (a row), a cross-foot's total (a column); empty
+     * for ties and ratios, which compare a figure with another.
+     */
+    Optional<Target> target();
+
+    /** Calls the visitor's method for this rule's kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of rule: every implementation handles every kind, or does not compile. */
+    interface Visitor<R> {
+        R sum(Sum rule);
+
+        R formula(Formula rule);
+
+        R rollForward(RollForward rule);
+
+        R crossFoot(CrossFoot rule);
+
+        R tie(Tie rule);
+
+        R ratio(Ratio rule);
+    }
+
+    /**
+     * Where a rule's total sits: a row of a table, or (for a cross-foot) a column.
+     *
+     * @param row    the total's row, or null for a column
+     * @param column the total's column, or null for a row
+     */
+    record Target(String table, RowRef row, String column) {
     }
 
     /**
@@ -66,13 +79,28 @@ public sealed interface Rule {
         }
 
         @Override
-        public String kind() {
-            return "sum";
+        public RuleKind kind() {
+            return RuleKind.SUM;
         }
 
         @Override
         public Rule withInfo(RuleInfo i) {
             return new Sum(i, table, items, total, columns);
+        }
+
+        @Override
+        public Set<String> tables() {
+            return Rule.tables(table, List.of());
+        }
+
+        @Override
+        public Optional<Target> target() {
+            return Optional.of(new Target(table, total, null));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.sum(this);
         }
     }
 
@@ -86,13 +114,33 @@ public sealed interface Rule {
         }
 
         @Override
-        public String kind() {
-            return "formula";
+        public RuleKind kind() {
+            return RuleKind.FORMULA;
         }
 
         @Override
         public Rule withInfo(RuleInfo i) {
             return new Formula(i, table, result, expression, columns);
+        }
+
+        @Override
+        public Set<String> tables() {
+            Set<String> out = Rule.tables(table, List.of(expression));
+            if (result.table() != null) {
+                out.add(result.table());
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<Target> target() {
+            String t = result.table() != null ? result.table() : table;
+            return t == null ? Optional.empty() : Optional.of(new Target(t, result.row(), null));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.formula(this);
         }
     }
 
@@ -108,13 +156,28 @@ public sealed interface Rule {
         }
 
         @Override
-        public String kind() {
-            return "roll-forward";
+        public RuleKind kind() {
+            return RuleKind.ROLL_FORWARD;
         }
 
         @Override
         public Rule withInfo(RuleInfo i) {
             return new RollForward(i, table, opening, movements, closing, columns, carryForward);
+        }
+
+        @Override
+        public Set<String> tables() {
+            return Rule.tables(table, List.of());
+        }
+
+        @Override
+        public Optional<Target> target() {
+            return Optional.of(new Target(table, closing, null));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.rollForward(this);
         }
     }
 
@@ -126,13 +189,28 @@ public sealed interface Rule {
         }
 
         @Override
-        public String kind() {
-            return "cross-foot";
+        public RuleKind kind() {
+            return RuleKind.CROSS_FOOT;
         }
 
         @Override
         public Rule withInfo(RuleInfo i) {
             return new CrossFoot(i, table, items, total, rows);
+        }
+
+        @Override
+        public Set<String> tables() {
+            return Rule.tables(table, List.of());
+        }
+
+        @Override
+        public Optional<Target> target() {
+            return Optional.of(new Target(table, null, total));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.crossFoot(this);
         }
     }
 
@@ -143,13 +221,32 @@ public sealed interface Rule {
         }
 
         @Override
-        public String kind() {
-            return "tie";
+        public RuleKind kind() {
+            return RuleKind.TIE;
         }
 
         @Override
         public Rule withInfo(RuleInfo i) {
             return new Tie(i, table, figure, agreesWith, columns);
+        }
+
+        @Override
+        public Set<String> tables() {
+            Set<String> out = Rule.tables(table, List.of(agreesWith));
+            if (figure.table() != null) {
+                out.add(figure.table());
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<Target> target() {
+            return Optional.empty();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tie(this);
         }
     }
 
@@ -168,18 +265,44 @@ public sealed interface Rule {
                  LinearExpr denominator, List<String> columns) implements Rule {
         public Ratio {
             rows = rows == null ? List.of() : List.copyOf(rows);
-            columnMap = columnMap == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnMap));
+            columnMap = columnMap == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columnMap));
             columns = columns == null ? List.of() : List.copyOf(columns);
         }
 
         @Override
-        public String kind() {
-            return "ratio";
+        public RuleKind kind() {
+            return RuleKind.RATIO;
         }
 
         @Override
         public Rule withInfo(RuleInfo i) {
             return new Ratio(i, table, measure, rows, base, columnMap, figure, numerator, denominator, columns);
+        }
+
+        @Override
+        public Set<String> tables() {
+            List<LinearExpr> exprs = new ArrayList<>();
+            if (numerator != null) {
+                exprs.add(numerator);
+            }
+            if (denominator != null) {
+                exprs.add(denominator);
+            }
+            Set<String> out = Rule.tables(table, exprs);
+            if (figure != null && figure.table() != null) {
+                out.add(figure.table());
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<Target> target() {
+            return Optional.empty();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ratio(this);
         }
     }
 
@@ -188,7 +311,23 @@ public sealed interface Rule {
         SHARE, CHANGE, QUOTIENT;
 
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** The rule's own table (when it has one) and the tables its expressions' cells name, sorted. */
+    private static Set<String> tables(String table, List<LinearExpr> exprs) {
+        Set<String> out = new TreeSet<>(Comparator.naturalOrder());
+        if (table != null) {
+            out.add(table);
+        }
+        for (LinearExpr e : exprs) {
+            e.terms().forEach(term -> {
+                if (term.ref().table() != null) {
+                    out.add(term.ref().table());
+                }
+            });
+        }
+        return out;
     }
 }

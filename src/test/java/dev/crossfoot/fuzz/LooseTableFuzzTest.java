@@ -16,7 +16,7 @@ import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Status;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleSet;
-import dev.crossfoot.rules.RulesWriter;
+import dev.crossfoot.parse.RulesWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -63,7 +63,7 @@ class InferrerTest {
         if (r instanceof Rule.CrossFoot c) {
             return "[" + c.total() + "] <- " + String.join(" + ", c.items());
         }
-        return r.kind();
+        return r.kind().key();
     }
 
     private static String names(Items items) {

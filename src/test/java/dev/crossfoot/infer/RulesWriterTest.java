@@ -11,7 +11,7 @@ import dev.crossfoot.rules.LinearExpr;
 import dev.crossfoot.rules.RowRef;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleInfo;
-import dev.crossfoot.rules.RulesWriter;
+import dev.crossfoot.parse.RulesWriter;
 import dev.crossfoot.rules.Term;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -52,7 +52,8 @@ class RulesWriterTest {
                 new Rule.Sum(info("INFER-t-L4", Severity.ERROR, ""), "t",
                         new Items.Listed(List.of(new RowRef(null, "Fixed Price"), new RowRef("", ">90 days"),
                                 new RowRef("Current assets", "Cash \\ \"bank\""), new RowRef(null, "(unlabelled) #2"),
-                                new RowRef(null, "Straße – net: 'ok' – 資產"), new RowRef(null, "yes"), new RowRef(null, "123"))),
+                                new RowRef(null, "Straße – net: 'ok' – 資產"), new RowRef(null, "yes"), new RowRef(null, "123"),
+                                new RowRef(null, "NEL\u0085 LS\u2028 PS\u2029 BEL\u0007 ESC\u001B[31m DEL\u007F CSI\u009B BOM\uFEFF 😀\ttab"))),
                         new RowRef(null, "Total"), List.of("2019", "2018 (4)")),
                 new Rule.Sum(info("S2", Severity.WARNING, "near: within 2%\nsecond line"), "t",
                         new Items.Range(new RowRef(null, "A"), new RowRef(null, "B")), new RowRef(null, "C"), List.of(Rule.ALL_COLUMNS)),
