@@ -76,8 +76,7 @@ final class Evaluator {
         }
         checkDimensions(rule, plan, rep, unit);
         int scale = rf instanceof Figure.Amount a ? a.value().scale() : 0;
-        Interval reportedBase = rf.interval();
-        BigDecimal widen = unit.toBase(Decimals.ulp(scale).multiply(options.extraTolerance()));
+        BigDecimal widen = Judgement.widening(rep.cell(), options.extraTolerance());
         Interval computedBase;
         BigDecimal computedMidBase;
         if (plan instanceof Plan.Linear l) {
@@ -105,8 +104,8 @@ final class Evaluator {
         }
         BigDecimal reportedValue = rf instanceof Figure.Marker ? unit.fromBase(rf.interval().mid()) : value(rf);
         BigDecimal computed = unit.fromBase(computedMidBase);
-        BigDecimal halfComputed = computedMidBase.subtract(computedBase.lo()).max(computedBase.hi().subtract(computedMidBase));
-        BigDecimal tolerance = unit.fromBase(halfComputed.add(reportedBase.halfWidth()).add(widen));
+        Judgement judgement = new Judgement(computedBase, rf.interval(), widen);
+        BigDecimal tolerance = unit.fromBase(judgement.tolerance(computedMidBase));
         if (plan instanceof Plan.Ratio) {
             int shown = scale + RATIO_EXTRA_DIGITS;
             computed = computed.setScale(shown, RoundingMode.HALF_EVEN);
@@ -116,8 +115,7 @@ final class Evaluator {
         boolean exact = plan instanceof Plan.Linear l && usesMarker(l)
                 ? couldCastExactly(rf, unit, scale, l)
                 : exact(rf, computed, scale, computedMidBase);
-        boolean overlaps = computedBase.overlaps(reportedBase.widen(widen));
-        boolean pass = options.exact() ? exact : overlaps;
+        boolean pass = options.exact() ? exact : judgement.holds();
         Status status = pass ? Status.PASS : info.severity() == Severity.ERROR ? Status.FAIL : Status.WARN;
         String message = message(rule, plan, rf, computed, scale, difference, tolerance, exact, pass, unit, computedBase);
         return new Finding(id, checked, plan.column(), status, new Figures(reportedValue, computed, difference, tolerance, exact),

@@ -1,0 +1,257 @@
+package dev.crossfoot.infer;
+
+import dev.crossfoot.check.Judgement;
+import dev.crossfoot.model.Interval;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Going down a table, finds each row that is the total of the run of rows just above it (see
+ * {@link Inferrer} for the rules of evidence), and each near-miss. A total found stands for its items from
+ * then on, so totals of totals are found the same way.
+ */
+final class RowTotals {
+
+    private static final Pattern TOTAL = Pattern.compile(
+            "(?i).*(\\btotal|\\bsub-?total|^net\\b|\\bnet$|[,–-] ?net\\b|\\bnet (income|loss|sales|revenues?|assets|liabilities|cash|increase|decrease|change|profit|earnings|book|debt|amount|carrying|periodic)"
+                    + "|gross (profit|margin)|operating (income|profit|loss)|(income|profit|loss|earnings) (before|for the|from)"
+                    + "|\\bebitda\\b|balance,? (at )?end|end of (the )?(year|period)|closing|ending balance|\\bbalance$|at (31|30|28|29) |as at|as of).*");
+
+    /** How a candidate relation fares in one column. */
+    enum Status { UNAVAILABLE, HOLDS, FAILS }
+
+    /**
+     * A candidate relation in one column.
+     *
+     * @param relative     for a column that fails, the miss as a fraction of the larger of total and sum
+     * @param nonzeroItems items that are not nil
+     * @param significant  the total is at least {@link Inferrer#SIGNIFICANCE} times its rounding tolerance
+     */
+    record Column(Status status, BigDecimal relative, int nonzeroItems, boolean nonzeroTotal, boolean significant) {
+        static final Column UNAVAILABLE = new Column(Status.UNAVAILABLE, null, 0, false, false);
+
+        /** Holds with at least two items that are not nil and a significant total that is not nil: evidence. */
+        boolean evident() {
+            return status == Status.HOLDS && nonzeroItems >= 2 && nonzeroTotal && significant;
+        }
+    }
+
+    /** A candidate relation (a total and its items, nearest first) judged column by column. */
+    record Judged(List<Integer> units, List<Column> columns) {
+
+        int count(Status s) {
+            return (int) columns.stream().filter(c -> c.status() == s).count();
+        }
+
+        int evidentHolds() {
+            return (int) columns.stream().filter(Column::evident).count();
+        }
+
+        /** Columns that hold with a total that is not nil and significant: what a labelled total on one item needs. */
+        int significantHolds() {
+            return (int) columns.stream().filter(c -> c.status() == Status.HOLDS && c.nonzeroTotal() && c.significant()).count();
+        }
+
+        boolean failsWithin(BigDecimal limit) {
+            return columns.stream().noneMatch(c -> c.status() == Status.FAILS && c.relative().compareTo(limit) > 0);
+        }
+
+        int maxNonzero() {
+            return columns.stream().filter(c -> c.status() != Status.UNAVAILABLE).mapToInt(Column::nonzeroItems).max().orElse(0);
+        }
+    }
+
+    private final TableView view;
+    private final Relations relations;
+    private final BigDecimal extraTolerance;
+    /** The first row each row stands for: itself, or for a total found, the first of its items. */
+    private final int[] blockStart;
+
+    RowTotals(TableView view, Relations relations, BigDecimal extraTolerance) {
+        this.view = view;
+        this.relations = relations;
+        this.extraTolerance = extraTolerance;
+        this.blockStart = new int[view.lines.size()];
+        for (int r = 0; r < blockStart.length; r++) {
+            blockStart[r] = r;
+        }
+    }
+
+    void run() {
+        for (int t = 0; t < view.lines.size(); t++) {
+            if (view.lines.get(t).hasValue()) {
+                total(t);
+            }
+        }
+    }
+
+    /** The units above row t, nearest first: rows, or totals already found standing for their items. */
+    private List<Integer> unitsAbove(int t) {
+        List<Integer> out = new ArrayList<>();
+        int i = t - 1;
+        while (i >= 0 && out.size() < Inferrer.MAX_ITEMS) {
+            TableView.Line line = view.lines.get(i);
+            if (line.barrier()) {
+                break;
+            }
+            if (line.skip() || !line.hasValue()) {
+                i--;
+                continue;
+            }
+            out.add(i);
+            i = blockStart[i] - 1;
+        }
+        return out;
+    }
+
+    private Judged judge(int t, List<Integer> units) {
+        List<Column> columns = new ArrayList<>();
+        for (int c = 0; c < view.columns.size(); c++) {
+            columns.add(judge(t, units, c));
+        }
+        return new Judged(units, columns);
+    }
+
+    private Column judge(int t, List<Integer> units, int c) {
+        TableView.Amount total = view.lines.get(t).value(c);
+        if (total == null) {
+            return Column.UNAVAILABLE;
+        }
+        Interval sum = Interval.ZERO;
+        BigDecimal mid = BigDecimal.ZERO;
+        int nonzero = 0;
+        for (int u : units) {
+            TableView.Amount item = view.lines.get(u).value(c);
+            if (item == null) {
+                return Column.UNAVAILABLE;
+            }
+            BigDecimal w = view.lines.get(u).weight();
+            sum = sum.plus(item.interval().times(w));
+            mid = mid.add(item.base().multiply(w));
+            nonzero += item.base().signum() != 0 ? 1 : 0;
+        }
+        Judgement j = new Judgement(sum, total.interval(), Judgement.widening(total.cell(), extraTolerance));
+        boolean significant = j.significant(total.base(), Inferrer.SIGNIFICANCE);
+        if (j.holds()) {
+            return new Column(Status.HOLDS, null, nonzero, total.base().signum() != 0, significant);
+        }
+        return new Column(Status.FAILS, relative(mid, total.base()), nonzero, total.base().signum() != 0, significant);
+    }
+
+    /** How far a sum misses a total, as a fraction of the larger of the two (1 when both are nil). */
+    static BigDecimal relative(BigDecimal sum, BigDecimal total) {
+        BigDecimal base = total.abs().max(sum.abs());
+        return base.signum() == 0 ? BigDecimal.ONE : sum.subtract(total).abs().divide(base, MathContext.DECIMAL64);
+    }
+
+    private void total(int t) {
+        List<Integer> above = unitsAbove(t);
+        String label = view.lines.get(t).label();
+        boolean labelled = TOTAL.matcher(label).matches();
+        boolean unlabelled = label.isEmpty();
+        Judged near = null;
+        Judged partial = null;
+        Judged close = null;
+        for (int j = 2; j <= above.size(); j++) {
+            Judged judged = judge(t, above.subList(0, j));
+            int holds = judged.count(Status.HOLDS);
+            int fails = judged.count(Status.FAILS);
+            int evident = judged.evidentHolds();
+            boolean evidence = labelled || unlabelled || evident >= 2;
+            boolean enough = evident >= 1 || labelled && holds > 0 && judged.significantHolds() >= 1;
+            if (holds > 0 && fails == 0 && enough && evidence) {
+                accept(t, judged, false);
+                return;
+            }
+            if (fails > 0 && evident >= 1 && evidence) {
+                if (near == null && judged.failsWithin(Inferrer.NEAR_OTHER_COLUMN)) {
+                    near = judged;
+                } else if (partial == null && holds >= fails) {
+                    partial = judged;
+                }
+            }
+            if (close == null && labelled && holds == 0 && fails > 0 && judged.maxNonzero() >= 2
+                    && judged.failsWithin(Inferrer.NEAR_ALL_COLUMNS)) {
+                close = judged;
+            }
+        }
+        if ((near != null || close != null) && cumulative(t)) {
+            near = null;
+            close = null;
+        }
+        if (near != null) {
+            accept(t, near, true);
+        } else if (partial != null) {
+            accept(t, partial, false);
+        } else if (close != null) {
+            accept(t, close, true);
+        }
+    }
+
+    /**
+     * Whether row t is, in every column where it has a figure, the sum of every row above it up to the
+     * nearest barrier (looking through rows whose figures look like years, such as 2048), totals and their
+     * items alike: a column of running cumulations (1, 1, 2, 4, 8, ...), which no total found in it can
+     * explain. Such a row is never a near-miss.
+     */
+    private boolean cumulative(int t) {
+        TableView.Line total = view.lines.get(t);
+        int checked = 0;
+        for (int c = 0; c < view.columns.size(); c++) {
+            TableView.Amount reported = total.value(c);
+            if (reported == null) {
+                continue;
+            }
+            Interval sum = Interval.ZERO;
+            for (int i = t - 1; i >= 0; i--) {
+                TableView.Line line = view.lines.get(i);
+                if (line.barrier() && !line.years()) {
+                    break;
+                }
+                TableView.Amount a = line.skip() ? null : line.read(c);
+                if (a != null) {
+                    sum = sum.plus(a.interval().times(line.weight()));
+                }
+            }
+            if (!new Judgement(sum, reported.interval(), Judgement.widening(reported.cell(), extraTolerance)).holds()) {
+                return false;
+            }
+            checked++;
+        }
+        return checked > 0;
+    }
+
+    /** Records a total: confirmed in the columns that hold, a near-miss (if it is one) in those that fail. */
+    private void accept(int t, Judged judged, boolean nearMiss) {
+        List<Integer> items = new ArrayList<>(judged.units());
+        Collections.reverse(items);
+        int start = t;
+        for (int u : items) {
+            start = Math.min(start, blockStart[u]);
+        }
+        blockStart[t] = start;
+        List<String> holding = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        for (int c = 0; c < view.columns.size(); c++) {
+            Status s = judged.columns().get(c).status();
+            if (s == Status.HOLDS) {
+                holding.add(view.columns.get(c));
+            } else if (s == Status.FAILS) {
+                failing.add(view.columns.get(c));
+            }
+        }
+        String reason = !nearMiss ? null : holding.isEmpty()
+                ? "inferred: the row looks like a total, and the rows above it come within "
+                + percent(Inferrer.NEAR_ALL_COLUMNS) + " of it, but do not foot"
+                : "inferred: the same rows foot in " + String.join(", ", holding) + " but not here";
+        relations.total(t, items, holding, failing, reason);
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+}
