@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         java.util.function.Function<Path, dev.crossfoot.result.FilingReport> one = infer
-                ? new Footing(checker)::checkWithInference : checker::check;
+                ? new Footing(checker).checkingWithInference(dirs.size()) : checker.checking(dirs.size());
         Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(), report.output, cmd.getOut(), err, false, report.color);
         return report.exitCode(outcome);
     }

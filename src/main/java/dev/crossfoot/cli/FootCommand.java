@@ -73,24 +73,26 @@ final class FootCommand implements Callable<Integer> {
                 return ExitCodes.UNUSABLE;
             }
         }
-        Footing footing = new Footing(checker);
-        Runs.Outcome outcome = Runs.render(checker, inputs, footing::foot, report.renderer(), report.output, cmd.getOut(), err, false, report.color);
-        if (outcome != null && emitRules != null && !emit(footing, inputs, err)) {
+        List<Inferrer.Inference> found = new ArrayList<>();
+        Runs.Outcome outcome = Runs.render(checker, inputs, new Footing(checker).footing(inputs.size()), footed -> {
+            if (footed.inference() != null) {
+                found.add(footed.inference());
+            }
+            return footed.report();
+        }, report.renderer(), report.output, cmd.getOut(), err, false, report.color);
+        if (outcome != null && emitRules != null && !emit(found, err)) {
             return ExitCodes.UNUSABLE;
         }
         return report.exitCode(outcome);
     }
 
-    private boolean emit(Footing footing, List<Path> inputs, PrintWriter err) {
+    /** Writes the confirmed relations of every input, in input order; the near-misses are named in its header. */
+    private boolean emit(List<Inferrer.Inference> found, PrintWriter err) {
         List<Rule> rules = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("Rules inferred by 'crossfoot foot' from " + String.join(", ", given.stream().map(Path::toString).toList()) + ".");
         header.add("Each is a total confirmed within rounding; review them, rename the ids, and keep those that are promises of the statements.");
-        for (Path p : inputs) {
-            Inferrer.Inference inf = footing.inference(p);
-            if (inf == null) {
-                continue;
-            }
+        for (Inferrer.Inference inf : found) {
             rules.addAll(inf.confirmed());
             for (Rule r : inf.nearMisses()) {
                 header.add("near-miss, not emitted: " + r.info().id() + " (" + r.info().title() + ")");

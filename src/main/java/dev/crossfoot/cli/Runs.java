@@ -60,7 +60,7 @@ final class Runs {
      * @return the outcome, or null (after saying why on stderr) when the report could not be written
      */
     static Outcome render(Checker checker, List<Path> dirs, Renderer renderer, Path output, PrintWriter out, PrintWriter err) {
-        return render(checker, dirs, checker::check, renderer, output, out, err, false);
+        return render(checker, dirs, checker.checking(dirs.size()), renderer, output, out, err, false);
     }
 
     /**
@@ -69,12 +69,12 @@ final class Runs {
      */
     static Outcome render(Checker checker, List<Path> dirs, Renderer renderer, Path output, PrintWriter out, PrintWriter err,
                           boolean allOrNothing) {
-        return render(checker, dirs, checker::check, renderer, output, out, err, allOrNothing);
+        return render(checker, dirs, checker.checking(dirs.size()), renderer, output, out, err, allOrNothing);
     }
 
     /**
      * As above, with another way of checking each input ({@code one}, which never throws: see
-     * {@link Checker#guarded}), such as footing it without rules.
+     * {@link dev.crossfoot.check.Batch#guarded}).
      */
     static Outcome render(Checker checker, List<Path> dirs, Function<Path, FilingReport> one, Renderer renderer, Path output,
                           PrintWriter out, PrintWriter err, boolean allOrNothing) {
@@ -84,6 +84,16 @@ final class Runs {
     /** As above; {@code colour} says whether the progress bar may be coloured (as {@code --color} does for statuses). */
     static Outcome render(Checker checker, List<Path> dirs, Function<Path, FilingReport> one, Renderer renderer, Path output,
                           PrintWriter out, PrintWriter err, boolean allOrNothing, ReportMixin.ColorMode colour) {
+        return render(checker, dirs, one, Function.identity(), renderer, output, out, err, allOrNothing, colour);
+    }
+
+    /**
+     * As above, where each input gives a result of its own ({@code one}, which never throws), such as footing
+     * it without rules; {@code toReport} takes each result's report, in input order, as it is rendered.
+     */
+    static <T> Outcome render(Checker checker, List<Path> dirs, Function<Path, T> one, Function<T, FilingReport> toReport,
+                              Renderer renderer, Path output, PrintWriter out, PrintWriter err, boolean allOrNothing,
+                              ReportMixin.ColorMode colour) {
         Path tmp = null;
         try {
             Writer target;
@@ -95,7 +105,7 @@ final class Runs {
             }
             Outcome outcome;
             try {
-                outcome = run(checker, dirs, one, renderer, target, output == null, err, allOrNothing, colour);
+                outcome = run(checker, dirs, one, toReport, renderer, target, output == null, err, allOrNothing, colour);
                 target.flush();
             } finally {
                 if (tmp != null) {
@@ -128,9 +138,9 @@ final class Runs {
      * shows, what goes to the terminal (standard error, and standard output when it is a terminal too) goes
      * through the bar's {@link Progress#lines}, so that neither overwrites the other.
      */
-    private static Outcome run(Checker checker, List<Path> dirs, Function<Path, FilingReport> one, Renderer renderer,
-                               Writer report, boolean toStdout, PrintWriter stderr, boolean allOrNothing,
-                               ReportMixin.ColorMode colour) throws IOException {
+    private static <T> Outcome run(Checker checker, List<Path> dirs, Function<Path, T> one, Function<T, FilingReport> toReport,
+                                   Renderer renderer, Writer report, boolean toStdout, PrintWriter stderr, boolean allOrNothing,
+                                   ReportMixin.ColorMode colour) throws IOException {
         CheckOptions o = checker.options();
         StreamingRenderer streaming = renderer instanceof StreamingRenderer s ? s : null;
         List<Totals.FilingTotal> totals = new ArrayList<>(dirs.size());
@@ -144,7 +154,8 @@ final class Runs {
             if (streaming != null) {
                 streaming.begin(o.exact(), o.extraTolerance(), target);
             }
-            checker.run(dirs, one, f -> {
+            checker.batch().run(dirs, one, result -> {
+                FilingReport f = toReport.apply(result);
                 totals.add(Totals.FilingTotal.of(f));
                 if (f.isError()) {
                     err.println("crossfoot: " + f.error());

@@ -17,22 +17,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Footing without rules: reads a filing directory or a lone CSV table, infers its totals
  * ({@link Inferrer}) and checks them with the ordinary checker, so that each confirmed total is a passing
- * check and each near-miss a warning, in every report format. Keeps the confirmed rules of each input,
- * for {@code --emit-rules}.
+ * check and each near-miss a warning, in every report format. Each input's report comes with the rules
+ * found, for {@code --emit-rules}.
  */
 public final class Footing {
 
     private final Checker checker;
     private final Inferrer inferrer;
-    private final Map<Path, Inferrer.Inference> found = new ConcurrentHashMap<>();
 
     public Footing(Checker checker) {
         this.checker = checker;
@@ -75,23 +73,41 @@ public final class Footing {
         return out;
     }
 
+    /**
+     * What footing one input gave: the report of its checks, and the relations found (null when the input
+     * could not be read).
+     */
+    public record Footed(FilingReport report, Inferrer.Inference inference) {
+    }
+
     /** Foots one input (never throws: unusable input gives a report holding its one-line error). */
-    public FilingReport foot(Path input) {
-        return checker.guarded(input, p -> {
-            Filing filing = Files.isDirectory(p) ? checker.read(p) : FilingReader.readTable(p);
-            Inferrer.Inference inference = inferrer.infer(filing);
-            found.put(p, inference);
-            return checker.check(filing, new RuleSet(inference.all()));
-        });
+    public Footed foot(Path input) {
+        return footing(1).apply(input);
+    }
+
+    /** How each input of a batch of {@code inputs} is footed (never throws). */
+    public Function<Path, Footed> footing(int inputs) {
+        boolean parallelTables = !checker.batch().parallel(inputs);
+        return input -> {
+            Inferrer.Inference[] found = new Inferrer.Inference[1];
+            FilingReport report = checker.batch().guarded(input, p -> {
+                Filing filing = Files.isDirectory(p) ? checker.loader().filing(p, parallelTables) : FilingReader.readTable(p);
+                found[0] = inferrer.infer(filing);
+                return checker.engine().check(filing, new RuleSet(found[0].all()));
+            });
+            return new Footed(report, found[0]);
+        };
     }
 
     /**
-     * Checks a filing directory with its rules, plus the totals inferred from its tables that no rule of
-     * the filing already checks (never throws). A filing without rules is footed: its checks are all inferred.
+     * How each filing directory of a batch of {@code inputs} is checked with its rules, plus the totals
+     * inferred from its tables that no rule of the filing already checks (never throws). A filing without rules
+     * is footed: its checks are all inferred.
      */
-    public FilingReport checkWithInference(Path dir) {
-        return checker.guarded(dir, p -> {
-            Filing filing = checker.read(p);
+    public Function<Path, FilingReport> checkingWithInference(int inputs) {
+        boolean parallelTables = !checker.batch().parallel(inputs);
+        return dir -> checker.batch().guarded(dir, p -> {
+            Filing filing = checker.loader().filing(p, parallelTables);
             RuleSet rules = checker.rules(p, false);
             Inferrer.Inference inference = inferrer.infer(filing);
             Set<String> checked = checkedTotals(filing, rules);
@@ -103,13 +119,8 @@ public final class Footing {
                     all.add(r);
                 }
             }
-            return checker.check(filing, new RuleSet(all));
+            return checker.engine().check(filing, new RuleSet(all));
         });
-    }
-
-    /** The inference made for an input by {@link #foot}, or null when it could not be read. */
-    public Inferrer.Inference inference(Path input) {
-        return found.get(input);
     }
 
     /** Where a rule's total sits, as "table|row|index" or "table|column|name"; null for a rule without one. */

@@ -43,8 +43,9 @@ class RealDataTest {
         }
         Footing footing = new Footing(new Checker(CheckOptions.DEFAULT));
         for (Path p : Footing.inputs(List.of(TATQA))) {
-            REPORTS.add(footing.foot(p));
-            INFERENCES.add(footing.inference(p));
+            Footing.Footed footed = footing.foot(p);
+            REPORTS.add(footed.report());
+            INFERENCES.add(footed.inference());
         }
     }
 
