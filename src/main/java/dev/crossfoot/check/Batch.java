@@ -86,6 +86,11 @@ public final class Batch {
         }
     }
 
+    /** Tells the problem listener of a part of an input that could not be used (a table of a filing). */
+    public void told(Path input, Throwable problem) {
+        problems.accept(input, problem);
+    }
+
     /**
      * Runs {@code work} on one input; unusable input gives a report holding the one-line error instead of
      * findings, and any other exception a report of an internal error (both told to the problem listener).

@@ -2,6 +2,7 @@ package dev.crossfoot.check;
 
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
+import dev.crossfoot.parse.FilingReader;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Report;
 import dev.crossfoot.rules.RuleSet;
@@ -86,10 +87,26 @@ public final class Checker {
      */
     public Function<Path, FilingReport> checking(int inputs) {
         boolean parallelTables = !batch.parallel(inputs);
-        return dir -> batch.guarded(dir, d -> engine.check(loader.filing(d, parallelTables), loader.rules(d)));
+        return dir -> batch.guarded(dir, d -> {
+            FilingReader.Loaded loaded = load(d, parallelTables);
+            return engine.check(loaded.filing(), loader.rules(d), Loader.errors(loaded));
+        });
     }
 
-    /** Checks one filing; unusable input gives a report holding the one-line error instead of findings. */
+    /**
+     * Reads a filing directory, keeping the tables that can be read; each that cannot is told to the
+     * problem listener, and is an input error for that table alone.
+     */
+    public FilingReader.Loaded load(Path dir, boolean parallelTables) {
+        FilingReader.Loaded loaded = loader.load(dir, parallelTables);
+        loaded.unreadable().forEach(u -> batch.told(dir, u.problem()));
+        return loaded;
+    }
+
+    /**
+     * Checks one filing; unusable input gives a report holding the one-line error instead of findings, and a
+     * table that cannot be read an input error for that table alone (the other tables are still checked).
+     */
     public FilingReport check(Path dir) {
         return checking(1).apply(dir);
     }

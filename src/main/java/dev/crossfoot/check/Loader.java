@@ -5,6 +5,7 @@ import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.parse.FilingReader;
 import dev.crossfoot.parse.RulesReader;
+import dev.crossfoot.result.InputError;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleSet;
 import java.nio.file.Files;
@@ -33,12 +34,32 @@ public final class Loader {
     }
 
     /**
-     * Reads a filing directory.
+     * Reads a filing directory, refusing it whole if any table cannot be read.
      *
      * @param parallelTables read its tables on several threads (not when several filings are read at once)
      */
     public Filing filing(Path dir, boolean parallelTables) {
         return FilingReader.read(dir, parallelTables);
+    }
+
+    /**
+     * Reads a filing directory, keeping the tables that can be read; those that cannot are input errors
+     * for those tables alone.
+     *
+     * @throws InputException when the filing cannot be used at all (its directory or filing.yaml)
+     */
+    public FilingReader.Loaded load(Path dir, boolean parallelTables) {
+        return FilingReader.load(dir, parallelTables);
+    }
+
+    /** The tables of a loaded filing that could not be read, as the report says them. */
+    public static List<InputError> errors(FilingReader.Loaded loaded) {
+        return loaded.unreadable().stream()
+                .map(u -> {
+                    SourceLocation at = u.problem().location();
+                    return at == null ? new InputError(u.table(), u.file(), 0, u.problem().oneLine())
+                            : new InputError(u.table(), at.file(), at.line(), u.problem().oneLine());
+                }).toList();
     }
 
     /**

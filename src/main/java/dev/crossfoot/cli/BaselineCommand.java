@@ -48,6 +48,6 @@ final class BaselineCommand implements Callable<Integer> {
         }
         Checker checker = Runs.checker(filings.options(cmd, Set.of()), cmd.getErr(), filings.verbose());
         Runs.Outcome outcome = Runs.render(checker, dirs, new BaselineRenderer(), output, cmd.getOut(), cmd.getErr(), true);
-        return outcome == null || outcome.totals().inputErrors() > 0 ? ExitCodes.UNUSABLE : ExitCodes.OK;
+        return outcome == null || outcome.totals().incomplete() ? ExitCodes.UNUSABLE : ExitCodes.OK;
     }
 }

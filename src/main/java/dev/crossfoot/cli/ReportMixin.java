@@ -56,7 +56,7 @@ final class ReportMixin {
     }
 
     int exitCode(Runs.Outcome outcome) {
-        if (outcome == null || outcome.totals().inputErrors() > 0) {
+        if (outcome == null || outcome.totals().incomplete()) {
             return ExitCodes.UNUSABLE;
         }
         return switch (failOn) {

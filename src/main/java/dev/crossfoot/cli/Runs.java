@@ -7,6 +7,7 @@ import dev.crossfoot.render.Renderer;
 import dev.crossfoot.render.StreamingRenderer;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.InputError;
 import dev.crossfoot.result.Report;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.result.Status;
@@ -112,7 +113,7 @@ final class Runs {
                     target.close();
                 }
             }
-            if (tmp != null && !(allOrNothing && outcome.totals().inputErrors() > 0)) {
+            if (tmp != null && !(allOrNothing && outcome.totals().incomplete())) {
                 OutputFile.commit(tmp, output);
                 tmp = null;
             }
@@ -161,6 +162,10 @@ final class Runs {
                     err.println("crossfoot: " + f.error());
                     err.flush();
                 }
+                for (InputError e : f.inputErrors()) {
+                    err.println("crossfoot: " + e.message());
+                    err.flush();
+                }
                 for (Finding x : f.findings()) {
                     if (x.isNew()) {
                         boolean fatal = x.status() == Status.FAIL || (x.status() == Status.ERROR && x.severity() == Severity.ERROR);
@@ -182,7 +187,7 @@ final class Runs {
         Totals t = new Totals(totals, o.exact(), o.extraTolerance());
         if (streaming != null) {
             streaming.end(t, target);
-        } else if (!(allOrNothing && t.inputErrors() > 0)) {
+        } else if (!(allOrNothing && t.incomplete())) {
             renderer.render(new Report(kept, o.exact(), o.extraTolerance()), target);
         }
         target.flush();

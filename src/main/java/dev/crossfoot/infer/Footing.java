@@ -1,6 +1,7 @@
 package dev.crossfoot.infer;
 
 import dev.crossfoot.check.Checker;
+import dev.crossfoot.check.Loader;
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.LookupException;
@@ -91,9 +92,10 @@ public final class Footing {
         return input -> {
             Inferrer.Inference[] found = new Inferrer.Inference[1];
             FilingReport report = checker.batch().guarded(input, p -> {
-                Filing filing = Files.isDirectory(p) ? checker.loader().filing(p, parallelTables) : FilingReader.readTable(p);
-                found[0] = inferrer.infer(filing);
-                return checker.engine().check(filing, new RuleSet(found[0].all()));
+                FilingReader.Loaded loaded = Files.isDirectory(p) ? checker.load(p, parallelTables)
+                        : new FilingReader.Loaded(FilingReader.readTable(p), List.of());
+                found[0] = inferrer.infer(loaded.filing());
+                return checker.engine().check(loaded.filing(), new RuleSet(found[0].all()), Loader.errors(loaded));
             });
             return new Footed(report, found[0]);
         };
@@ -107,7 +109,8 @@ public final class Footing {
     public Function<Path, FilingReport> checkingWithInference(int inputs) {
         boolean parallelTables = !checker.batch().parallel(inputs);
         return dir -> checker.batch().guarded(dir, p -> {
-            Filing filing = checker.loader().filing(p, parallelTables);
+            FilingReader.Loaded loaded = checker.load(p, parallelTables);
+            Filing filing = loaded.filing();
             RuleSet rules = checker.rules(p, false);
             Inferrer.Inference inference = inferrer.infer(filing);
             Set<String> checked = checkedTotals(filing, rules);
@@ -119,7 +122,7 @@ public final class Footing {
                     all.add(r);
                 }
             }
-            return checker.engine().check(filing, new RuleSet(all));
+            return checker.engine().check(filing, new RuleSet(all), Loader.errors(loaded));
         });
     }
 

@@ -37,10 +37,44 @@ public final class FilingReader {
     }
 
     /**
+     * Reads a filing directory, refusing it whole when any of its tables cannot be read.
+     *
      * @param parallel read the tables' CSV files in parallel (off when the caller already checks several
      *                 filings at once, so the cores are not oversubscribed)
+     * @throws InputException for anything unusable, the first unreadable table in declaration order included
      */
     public static Filing read(Path dir, boolean parallel) {
+        Loaded loaded = load(dir, parallel);
+        if (!loaded.unreadable().isEmpty()) {
+            throw loaded.unreadable().get(0).problem();
+        }
+        return loaded.filing();
+    }
+
+    /** A table declared in filing.yaml that could not be read, and why. */
+    public record Unreadable(String table, String file, InputException problem) {
+    }
+
+    /**
+     * A filing as read: the tables that could be read, in declaration order, and those that could not.
+     *
+     * @param unreadable the tables that could not be read, in declaration order
+     */
+    public record Loaded(Filing filing, List<Unreadable> unreadable) {
+        public Loaded {
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
+    /**
+     * Reads a filing directory, keeping every table that can be read: a table whose file is missing, links
+     * outside the directory, or is not well-formed CSV with figures is {@link Unreadable}, and the others
+     * are still read. Anything wrong with the directory or its filing.yaml refuses the filing whole.
+     *
+     * @param parallel as for {@link #read(Path, boolean)}
+     * @throws InputException for a filing that cannot be used at all
+     */
+    public static Loaded load(Path dir, boolean parallel) {
         String shownDir = dir.toString();
         if (!Files.exists(dir)) {
             throw new InputException(SourceLocation.of(shownDir), "no such directory; give the path of a filing directory (one holding filing.yaml)");
@@ -73,6 +107,7 @@ public final class FilingReader {
         // declarations are checked in order; the CSV files are then read in parallel, and the first
         // problem in declaration order is the one reported, whatever finished first
         List<java.util.concurrent.Callable<Table>> loads = new ArrayList<>();
+        List<String[]> declared = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> files = new HashSet<>();
         for (YamlNode item : seq.items()) {
@@ -96,16 +131,23 @@ public final class FilingReader {
             if (!files.add(file)) {
                 throw new InputException(at, "file '" + file + "' is declared for two tables");
             }
-            Path path = inside(dir, file, at, id);
             CsvTableReader.Spec cs = tableSpec(t, id, unitText, markers);
             String role = role(t, id);
-            loads.add(() -> CsvTableReader.read(path, shown(dir, file), file, cs).withRole(role));
+            loads.add(() -> CsvTableReader.read(inside(dir, file, at, id), shown(dir, file), file, cs).withRole(role));
+            declared.add(new String[] {id, shown(dir, file)});
         }
         Map<String, Table> tables = new LinkedHashMap<>();
-        for (Table t : loadAll(loads, parallel)) {
-            tables.put(t.id(), t);
+        List<Unreadable> unreadable = new ArrayList<>();
+        List<Object> results = loadAll(loads, parallel);
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof Table t) {
+                tables.put(t.id(), t);
+            } else {
+                unreadable.add(new Unreadable(declared.get(i)[0], declared.get(i)[1], (InputException) results.get(i)));
+            }
         }
-        return new Filing(shownDir, nz(root.text("issuer", what)), nz(root.text("document", what)), periods, tables);
+        Filing filing = new Filing(shownDir, nz(root.text("issuer", what)), nz(root.text("document", what)), periods, tables);
+        return new Loaded(filing, unreadable);
     }
 
     /**
@@ -135,8 +177,11 @@ public final class FilingReader {
         return new Filing(shown, "", "", t.columns(), Map.of(t.id(), t));
     }
 
-    /** Runs the loads in parallel; returns the tables in order, or throws the first failure in order. */
-    private static List<Table> loadAll(List<java.util.concurrent.Callable<Table>> loads, boolean parallel) {
+    /**
+     * Runs the loads, in parallel or not; returns each table, or the input error that stopped it, in order.
+     * Anything but an input error is a bug, thrown (the first in order).
+     */
+    private static List<Object> loadAll(List<java.util.concurrent.Callable<Table>> loads, boolean parallel) {
         java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, loads.size());
         List<Object> results = (parallel ? indices.parallel() : indices).mapToObj(i -> {
             try {
@@ -145,17 +190,18 @@ public final class FilingReader {
                 return e;
             }
         }).toList();
-        List<Table> out = new ArrayList<>(results.size());
         for (Object r : results) {
+            if (r instanceof InputException) {
+                continue;
+            }
             if (r instanceof RuntimeException e) {
                 throw e;
             }
             if (r instanceof Throwable e) {
                 throw new IllegalStateException(e);
             }
-            out.add((Table) r);
         }
-        return out;
+        return results;
     }
 
     private static final Set<String> TOP_KEYS = Set.of("issuer", "document", "source", "periods", "markers", "tables");

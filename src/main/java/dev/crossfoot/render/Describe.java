@@ -3,6 +3,7 @@ package dev.crossfoot.render;
 import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.result.Status;
 import dev.crossfoot.result.Summary;
@@ -87,6 +88,20 @@ final class Describe {
     static String counts(Summary s) {
         return s.total() + (s.total() == 1 ? " check: " : " checks: ") + s.passed() + " passed, " + s.failed() + " failed, "
                 + s.warned() + (s.warned() == 1 ? " warning, " : " warnings, ") + s.errors() + " could not be evaluated";
+    }
+
+    /** "; 1 table could not be read, 2 rules not run", or empty when every table could be read. */
+    static String incomplete(int tables, int rules) {
+        if (tables == 0 && rules == 0) {
+            return "";
+        }
+        return "; " + tables + (tables == 1 ? " table" : " tables") + " could not be read, " + rules
+                + (rules == 1 ? " rule" : " rules") + " not run";
+    }
+
+    /** "Rule CF-OPS-NET (Operating cash flows add up) not run: it reads table 'x', which could not be read". */
+    static String notRun(RuleError r) {
+        return "Rule " + r.rule() + (r.title().isEmpty() ? "" : " (" + r.title() + ")") + " not run: " + r.message();
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.crossfoot.render;
 
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.InputError;
+import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Totals;
 import java.math.BigDecimal;
 import dev.crossfoot.result.Status;
@@ -18,7 +20,9 @@ import java.io.Writer;
  * One line per check that did not pass, in report order: a failure is {@code ::error}, a warning
  * {@code ::warning}; a check that could not be evaluated is {@code ::error} for a rule of severity error and
  * {@code ::warning} for a warning rule, its message starting "Could not be evaluated". A filing whose input
- * could not be used is {@code ::error file=DIR,title=crossfoot input::reason}. Then one {@code ::notice} per
+ * could not be used is {@code ::error file=DIR,title=crossfoot input::reason}; a table that could not be read
+ * is {@code ::error file=CSV,line=N,title=crossfoot input::reason}, and a rule not run because of it
+ * {@code ::error file=RULES,line=N,title=ID not run::reason}. Then one {@code ::notice} per
  * filing with its counts, and one for the whole run when there are several filings.
  *
  * <p>Escaping follows the runner's rules: in the message {@code %}, CR and LF become {@code %25},
@@ -38,6 +42,14 @@ public final class GithubRenderer implements StreamingRenderer {
             out.write("::error file=" + property(f.path()) + ",title=crossfoot input::"
                     + data(f.path() + " could not be checked: " + f.error()) + "\n");
             return;
+        }
+        for (InputError e : f.inputErrors()) {
+            out.write("::error file=" + property(e.file()) + (e.line() > 0 ? ",line=" + e.line() : "")
+                    + ",title=crossfoot input::" + data("table " + e.table() + " could not be read: " + e.message()) + "\n");
+        }
+        for (RuleError r : f.ruleErrors()) {
+            out.write("::error file=" + property(r.file()) + (r.line() > 0 ? ",line=" + r.line() : "")
+                    + ",title=" + property(r.rule() + " not run") + "::" + data(Describe.notRun(r)) + "\n");
         }
         for (Finding x : f.findings()) {
             if (x.status() == Status.PASS) {
@@ -60,7 +72,8 @@ public final class GithubRenderer implements StreamingRenderer {
     public void end(Totals totals, Writer out) throws IOException {
         for (Totals.FilingTotal f : totals.filings()) {
             if (!f.isError()) {
-                out.write("::notice title=crossfoot::" + data(f.path() + ": " + Describe.counts(f.summary())) + "\n");
+                out.write("::notice title=crossfoot::" + data(f.path() + ": " + Describe.counts(f.summary())
+                        + Describe.incomplete(f.unreadableTables(), f.rulesNotRun())) + "\n");
             }
         }
         long unusable = totals.inputErrors();
@@ -68,7 +81,8 @@ public final class GithubRenderer implements StreamingRenderer {
         if (n > 1 || unusable > 0) {
             out.write("::notice title=crossfoot::" + data("Total: " + n + (n == 1 ? " filing, " : " filings, ")
                     + Describe.counts(totals.summary())
-                    + (unusable > 0 ? "; " + unusable + (unusable == 1 ? " filing" : " filings") + " could not be read" : ""))
+                    + (unusable > 0 ? "; " + unusable + (unusable == 1 ? " filing" : " filings") + " could not be read" : "")
+                    + Describe.incomplete((int) totals.unreadableTables(), (int) totals.rulesNotRun()))
                     + "\n");
         }
     }

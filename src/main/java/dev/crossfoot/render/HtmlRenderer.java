@@ -8,7 +8,9 @@ import dev.crossfoot.result.CellUse;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.InputError;
 import dev.crossfoot.result.Report;
+import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Status;
 import dev.crossfoot.result.Summary;
 import java.io.IOException;
@@ -80,6 +82,8 @@ public final class HtmlRenderer implements Renderer {
             .cf-diff.cf-diff-warn{color:#7a5200}
             .cf-status{font-weight:700;white-space:nowrap}
             .cf-input-error{background:#fbdada;padding:.6em .8em;border-left:4px solid #b3261e}
+            .cf-problems{border-top:1px solid #999;width:100%}.cf-problems td{border-bottom:1px solid #e2e2e2;overflow-wrap:anywhere}
+            .cf-problems tr.cf-input-error,.cf-problems tr.cf-not-run{background:#fbdada;border-left:none;padding:0}
             .cf-none{color:#2e7d32;font-weight:600}
             .cf-scroll{overflow-x:auto}
             details.cf-all summary{cursor:pointer;font-weight:600;margin:1.6em 0 .4em}
@@ -167,6 +171,7 @@ public final class HtmlRenderer implements Renderer {
         }
         out.write("<h2>" + Html.escape(f.issuer() == null || f.issuer().isEmpty() ? f.path() : f.issuer()) + "</h2>\n");
         summary(f, out);
+        problems(f, out);
         issues(f, p, tables, out);
         if (!f.tables().isEmpty()) {
             out.write("<h3>Tables</h3>\n");
@@ -192,6 +197,27 @@ public final class HtmlRenderer implements Renderer {
         out.write("<tr><th>Warnings</th><td class=\"cf-count\" data-status=\"warn\">" + s.warned() + "</td></tr>\n");
         out.write("<tr><th>Could not be evaluated</th><td class=\"cf-count\" data-status=\"error\">" + s.errors() + "</td></tr>\n");
         out.write("</table>\n");
+    }
+
+    /** The tables that could not be read, and the rules not run because of them; nothing when there are none. */
+    private static void problems(FilingReport f, Writer out) throws IOException {
+        if (f.inputErrors().isEmpty() && f.ruleErrors().isEmpty()) {
+            return;
+        }
+        out.write("<h3>Input that could not be used</h3>\n<table class=\"cf-problems\">\n<thead><tr><th>What</th><th>Why</th>"
+                + "<th>Source</th></tr></thead>\n<tbody>\n");
+        for (InputError e : f.inputErrors()) {
+            out.write("<tr class=\"cf-input-error\" data-table=\"" + Html.escape(e.table()) + "\"><td>Table <code>"
+                    + Html.escape(e.table()) + "</code> could not be read</td><td>" + Html.escape(e.message())
+                    + "</td><td class=\"cf-src\"><code>" + Html.escape(e.file() + (e.line() > 0 ? ":" + e.line() : ""))
+                    + "</code></td></tr>\n");
+        }
+        for (RuleError r : f.ruleErrors()) {
+            out.write("<tr class=\"cf-not-run\" data-rule=\"" + Html.escape(r.rule()) + "\"><td>Rule <code>" + Html.escape(r.rule())
+                    + "</code> not run</td><td>" + Html.escape(Describe.notRun(r)) + "</td><td class=\"cf-src\"><code>"
+                    + Html.escape(r.file() + (r.line() > 0 ? ":" + r.line() : "")) + "</code></td></tr>\n");
+        }
+        out.write("</tbody>\n</table>\n");
     }
 
     private static void issues(FilingReport f, String p, Map<String, Table> tables, Writer out) throws IOException {

@@ -5,6 +5,8 @@ import dev.crossfoot.result.CellUse;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.InputError;
+import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Totals;
 import dev.crossfoot.result.Summary;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.math.BigDecimal;
 /**
  * One JSON document: {@code {"filings":[{"path", "checks":[...], "summary"}], "summary"}}.
  * Figures are decimal strings, never JSON numbers, so no reader turns them into floating point.
- * A filing that could not be read is {@code {"path", "error"}}.
+ * A filing that could not be read is {@code {"path", "error"}}. A filing some of whose tables could not be
+ * read lists them apart from its checks ({@code inputErrors}), with the rules not run because of them
+ * ({@code ruleErrors}).
  */
 public final class JsonRenderer implements StreamingRenderer {
 
@@ -62,8 +66,36 @@ public final class JsonRenderer implements StreamingRenderer {
             check(g, x);
         }
         g.writeEndArray();
+        if (!f.inputErrors().isEmpty() || !f.ruleErrors().isEmpty()) {
+            problems(g, f);
+        }
         summary(g, f.summary());
         g.writeEndObject();
+    }
+
+    /** The tables that could not be read, and the rules not run because of them. */
+    private static void problems(JsonGenerator g, FilingReport f) throws IOException {
+        g.writeArrayFieldStart("inputErrors");
+        for (InputError e : f.inputErrors()) {
+            g.writeStartObject();
+            g.writeStringField("table", e.table());
+            g.writeStringField("file", e.file());
+            g.writeNumberField("line", e.line());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("ruleErrors");
+        for (RuleError r : f.ruleErrors()) {
+            g.writeStartObject();
+            g.writeStringField("rule", r.rule());
+            g.writeStringField("title", r.title());
+            g.writeStringField("file", r.file());
+            g.writeNumberField("line", r.line());
+            g.writeStringField("message", r.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void check(JsonGenerator g, Finding x) throws IOException {

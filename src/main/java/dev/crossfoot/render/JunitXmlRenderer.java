@@ -3,6 +3,8 @@ package dev.crossfoot.render;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.InputError;
+import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Totals;
 import java.math.BigDecimal;
 import dev.crossfoot.result.Status;
@@ -29,6 +31,9 @@ import javax.xml.stream.XMLStreamWriter;
  *       that starts with "WARNING: could not be evaluated", as the exit code does not fail on it either.</li>
  *   <li>A filing whose input could not be used: a testsuite with one testcase, {@code input}, holding an
  *       {@code <error type="crossfoot.input">} with the one-line reason.</li>
+ *   <li>A table of a filing that could not be read: a testcase {@code input:TABLE} (classname
+ *       {@code crossfoot.input}) holding an {@code <error type="crossfoot.input">}; a rule not run because
+ *       of it: a testcase named by the rule id holding an {@code <error type="crossfoot.not-run">}.</li>
  * </ul>
  * The root {@code <testsuites>} carries no totals: the report is written filing by filing (a batch of
  * thousands never sits in memory), and each {@code <testsuite>} carries its own counts.
@@ -99,9 +104,10 @@ public final class JunitXmlRenderer implements StreamingRenderer {
             x.writeEndElement();
             return;
         }
-        x.writeAttribute("tests", String.valueOf(f.findings().size()));
+        int unusable = f.inputErrors().size() + f.ruleErrors().size();
+        x.writeAttribute("tests", String.valueOf(f.findings().size() + unusable));
         x.writeAttribute("failures", String.valueOf(count(f, Status.FAIL)));
-        x.writeAttribute("errors", String.valueOf(fatalErrors(f)));
+        x.writeAttribute("errors", String.valueOf(fatalErrors(f) + unusable));
         x.writeAttribute("skipped", "0");
         newline(x, 2);
         x.writeStartElement("properties");
@@ -109,10 +115,38 @@ public final class JunitXmlRenderer implements StreamingRenderer {
         property(x, "document", f.document());
         newline(x, 2);
         x.writeEndElement();
+        for (InputError e : f.inputErrors()) {
+            error(x, "input:" + e.table(), "crossfoot.input", "table " + e.table() + " could not be read: " + e.message(),
+                    e.file(), e.line());
+        }
+        for (RuleError r : f.ruleErrors()) {
+            error(x, r.rule(), "crossfoot.not-run", Describe.notRun(r), r.file(), r.line());
+        }
         for (Finding c : f.findings()) {
             testcase(x, c);
         }
         newline(x, 1);
+        x.writeEndElement();
+    }
+
+    /** A testcase that is an error: a table that could not be read, or a rule not run because of it. */
+    private static void error(XMLStreamWriter x, String name, String type, String message, String file, int line)
+            throws XMLStreamException {
+        newline(x, 2);
+        x.writeStartElement("testcase");
+        attr(x, "name", name);
+        x.writeAttribute("classname", type);
+        attr(x, "file", file);
+        if (line > 0) {
+            x.writeAttribute("line", String.valueOf(line));
+        }
+        newline(x, 3);
+        x.writeStartElement("error");
+        attr(x, "message", message);
+        x.writeAttribute("type", type);
+        text(x, message);
+        x.writeEndElement();
+        newline(x, 2);
         x.writeEndElement();
     }
 

@@ -5,7 +5,9 @@ import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.InputError;
 import dev.crossfoot.result.Report;
+import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.result.Status;
 import dev.crossfoot.result.Summary;
@@ -33,7 +35,9 @@ import java.util.Map;
  *       does not fail on the latter either).</li>
  *   <li>A filing whose input could not be used: a result of the rule {@code crossfoot/input} (a name no
  *       crossfoot rule can have, as rule ids hold no '/'), level {@code error}, located at the filing
- *       directory.</li>
+ *       directory; a table of a filing that could not be read: the same, located at the table's file and
+ *       line; a rule not run because of it: a result of the rule {@code crossfoot/not-run}, located where the
+ *       rule is written.</li>
  * </ul>
  * A result's location is the CSV file and line of the reported figure, as a relative URI with forward
  * slashes. Its {@code partialFingerprints["crossfoot/v1"]} is {@link Finding#fingerprint()}: rule, table,
@@ -46,6 +50,8 @@ public final class SarifRenderer implements Renderer {
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     /** The rule id of results that say a filing could not be read. */
     public static final String INPUT_RULE = "crossfoot/input";
+    /** The rule id of results that say a rule was not run, because a table it reads could not be read. */
+    public static final String NOT_RUN_RULE = "crossfoot/not-run";
     /** The key of the fingerprint in {@code partialFingerprints}. */
     public static final String FINGERPRINT = "crossfoot/v1";
 
@@ -65,9 +71,13 @@ public final class SarifRenderer implements Renderer {
                 }
             }
         }
-        if (!report.inputErrors().isEmpty()) {
+        if (report.incomplete()) {
             index.put(INPUT_RULE, rules.size());
             rules.add(new RuleEntry(INPUT_RULE, "The filing's input can be read", null, Severity.ERROR));
+        }
+        if (report.filings().stream().anyMatch(f -> !f.ruleErrors().isEmpty())) {
+            index.put(NOT_RUN_RULE, rules.size());
+            rules.add(new RuleEntry(NOT_RUN_RULE, "Every rule can be run", null, Severity.ERROR));
         }
         try (JsonGenerator g = JsonOutput.generator(out)) {
             g.writeStartObject();
@@ -90,6 +100,13 @@ public final class SarifRenderer implements Renderer {
                 if (f.isError()) {
                     inputError(g, f, index.get(INPUT_RULE));
                     continue;
+                }
+                for (InputError e : f.inputErrors()) {
+                    problem(g, INPUT_RULE, index.get(INPUT_RULE), "table " + e.table() + " could not be read: " + e.message(),
+                            e.file(), e.line());
+                }
+                for (RuleError r : f.ruleErrors()) {
+                    problem(g, NOT_RUN_RULE, index.get(NOT_RUN_RULE), Describe.notRun(r), r.file(), r.line());
                 }
                 for (Finding x : f.findings()) {
                     if (x.status() != Status.PASS) {
@@ -128,6 +145,10 @@ public final class SarifRenderer implements Renderer {
     }
 
     private static String help(RuleEntry r) {
+        if (r.id().equals(NOT_RUN_RULE)) {
+            return "A rule is run only when every table it reads could be read; the result names the rule, where it is "
+                    + "written, and the table that could not be read (reported as a crossfoot/input result).";
+        }
         if (r.kind() == null) {
             return "A filing directory, its filing.yaml, its CSV tables and its rules must be readable and well formed "
                     + "before any check can run; the message names the file, line and column, and what to do.";
@@ -190,6 +211,33 @@ public final class SarifRenderer implements Renderer {
         g.writeEndObject();
     }
 
+    /** A part of the input that could not be used (a table), or a rule not run because of it, at its file and line. */
+    private static void problem(JsonGenerator g, String rule, int ruleIndex, String message, String file, int line)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", rule);
+        g.writeNumberField("ruleIndex", ruleIndex);
+        g.writeStringField("level", "error");
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", message);
+        g.writeEndObject();
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri(file));
+        g.writeEndObject();
+        if (line > 0) {
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", line);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
     private static void inputError(JsonGenerator g, FilingReport f, int ruleIndex) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", INPUT_RULE);
@@ -229,6 +277,10 @@ public final class SarifRenderer implements Renderer {
                 g.writeNumberField("failed", s.failed());
                 g.writeNumberField("warned", s.warned());
                 g.writeNumberField("errors", s.errors());
+                if (f.isIncomplete()) {
+                    g.writeNumberField("unreadableTables", f.inputErrors().size());
+                    g.writeNumberField("rulesNotRun", f.ruleErrors().size());
+                }
             }
             g.writeEndObject();
         }

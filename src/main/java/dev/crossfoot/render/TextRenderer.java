@@ -4,6 +4,8 @@ import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.InputError;
+import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Status;
 import dev.crossfoot.result.Summary;
 import dev.crossfoot.result.Totals;
@@ -81,7 +83,9 @@ public final class TextRenderer implements StreamingRenderer {
                 String line = f.isError()
                         ? path + lpad("-", 8) + lpad("-", 8) + lpad("-", 8) + lpad("-", 8) + lpad("input", 8)
                         : path + lpad(String.valueOf(s.total()), 8) + lpad(String.valueOf(s.passed()), 8)
-                        + lpad(String.valueOf(s.failed()), 8) + lpad(String.valueOf(s.warned()), 8) + lpad(String.valueOf(s.errors()), 8);
+                        + lpad(String.valueOf(s.failed()), 8) + lpad(String.valueOf(s.warned()), 8) + lpad(String.valueOf(s.errors()), 8)
+                        + (f.unreadableTables() > 0 ? "  input: " + f.unreadableTables()
+                        + (f.unreadableTables() == 1 ? " table" : " tables") + " could not be read" : "");
                 out.write(line.stripTrailing() + "\n");
             }
         }
@@ -94,6 +98,7 @@ public final class TextRenderer implements StreamingRenderer {
             total.set(total.size() - 1, total.get(total.size() - 1) + ";");
             total.add(unusable + (unusable == 1 ? " filing" : " filings") + " could not be read");
         }
+        incomplete(total, (int) totals.unreadableTables(), (int) totals.rulesNotRun());
         lines(out, Width.wrap(total, "", "  ", width));
     }
 
@@ -152,11 +157,13 @@ public final class TextRenderer implements StreamingRenderer {
                 explain(out, x, layout.cuts(cells.get(i).rule()));
             }
         }
+        problems(f, out);
         List<String> summary = new java.util.ArrayList<>(List.of(text(f.path()) + ":"));
         summary.addAll(counts(f.summary()));
         if (!roundingNote(f).isEmpty()) {
             summary.add(roundingNote(f).strip());
         }
+        incomplete(summary, f.inputErrors().size(), f.ruleErrors().size());
         // wrapped between its parts only, so that each part can be searched for as printed
         lines(out, Width.wrap(summary, "", "  ", width));
     }
@@ -183,6 +190,27 @@ public final class TextRenderer implements StreamingRenderer {
         for (Diagnosis d : x.diagnoses()) {
             prose(out, text(d.text()), INDENT + "- ", INDENT + "  ");
         }
+    }
+
+    /** The tables that could not be read, and the rules not run because of them, each wrapped to the width. */
+    private void problems(FilingReport f, Writer out) throws IOException {
+        for (InputError e : f.inputErrors()) {
+            prose(out, "table " + text(e.table()) + " could not be read: " + text(e.message()), "  INPUT  ", INDENT);
+        }
+        for (RuleError r : f.ruleErrors()) {
+            prose(out, text(Describe.notRun(r)) + " [" + text(r.file()) + (r.line() > 0 ? ":" + r.line() : "") + "]",
+                    "  NOT RUN  ", INDENT);
+        }
+    }
+
+    /** Adds "; 1 table could not be read, 2 rules not run" to a summary's parts, when some input could not be used. */
+    private static void incomplete(List<String> parts, int tables, int rules) {
+        if (tables == 0 && rules == 0) {
+            return;
+        }
+        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + ";");
+        parts.add(tables + (tables == 1 ? " table" : " tables") + " could not be read,");
+        parts.add(rules + (rules == 1 ? " rule" : " rules") + " not run");
     }
 
     private static String roundingNote(FilingReport f) {

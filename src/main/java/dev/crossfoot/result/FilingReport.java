@@ -5,24 +5,40 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The checks of one filing, or the one-line reason it could not be checked ({@code error}), never both.
- * {@code tables} are the filing's tables as read, for renderers that show them (the HTML working paper).
+ * The checks of one filing, or the one-line reason it could not be checked at all ({@code error}), never
+ * both. As in PMD's report, what the checks found ({@code findings}), the parts of the input that could not
+ * be read ({@code inputErrors}: tables, each an error for that table alone) and the rules that could not be
+ * run because of them ({@code ruleErrors}) are kept apart. {@code tables} are the filing's tables as read,
+ * for renderers that show them (the HTML working paper).
  */
 public record FilingReport(String path, String issuer, String document, List<Finding> findings, String error,
-                           List<Table> tables) {
+                           List<Table> tables, List<InputError> inputErrors, List<RuleError> ruleErrors) {
 
     public FilingReport {
         Objects.requireNonNull(path, "path");
         findings = List.copyOf(findings);
         tables = tables == null ? List.of() : List.copyOf(tables);
+        inputErrors = inputErrors == null ? List.of() : List.copyOf(inputErrors);
+        ruleErrors = ruleErrors == null ? List.of() : List.copyOf(ruleErrors);
+    }
+
+    /** A filing whose every part could be read. */
+    public FilingReport(String path, String issuer, String document, List<Finding> findings, String error, List<Table> tables) {
+        this(path, issuer, document, findings, error, tables, List.of(), List.of());
     }
 
     public static FilingReport failed(String path, String error) {
         return new FilingReport(path, null, null, List.of(), Objects.requireNonNull(error), List.of());
     }
 
+    /** Whether the filing could not be checked at all. */
     public boolean isError() {
         return error != null;
+    }
+
+    /** Whether some of the input could not be used: the whole filing, or one of its tables. */
+    public boolean isIncomplete() {
+        return error != null || !inputErrors.isEmpty();
     }
 
     public Summary summary() {

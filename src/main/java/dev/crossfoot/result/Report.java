@@ -25,4 +25,9 @@ public record Report(List<FilingReport> filings, boolean exactMode, BigDecimal e
     public List<FilingReport> inputErrors() {
         return filings.stream().filter(FilingReport::isError).toList();
     }
+
+    /** Whether some input could not be used: a filing, or a table of one. */
+    public boolean incomplete() {
+        return filings.stream().anyMatch(FilingReport::isIncomplete);
+    }
 }

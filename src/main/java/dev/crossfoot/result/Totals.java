@@ -11,15 +11,22 @@ import java.util.Objects;
  */
 public record Totals(List<FilingTotal> filings, boolean exactMode, BigDecimal extraTolerance) {
 
-    /** One filing's path, counts, and the one-line error when it could not be checked (else null). */
-    public record FilingTotal(String path, Summary summary, String error) {
+    /**
+     * One filing's path, counts, the one-line error when it could not be checked (else null), and how many
+     * of its tables could not be read and of its rules were not run.
+     */
+    public record FilingTotal(String path, Summary summary, String error, int unreadableTables, int rulesNotRun) {
         public FilingTotal {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(summary, "summary");
         }
 
+        public FilingTotal(String path, Summary summary, String error) {
+            this(path, summary, error, 0, 0);
+        }
+
         public static FilingTotal of(FilingReport f) {
-            return new FilingTotal(f.path(), f.summary(), f.error());
+            return new FilingTotal(f.path(), f.summary(), f.error(), f.inputErrors().size(), f.ruleErrors().size());
         }
 
         public boolean isError() {
@@ -42,7 +49,23 @@ public record Totals(List<FilingTotal> filings, boolean exactMode, BigDecimal ex
         return filings.stream().map(FilingTotal::summary).reduce(Summary.EMPTY, Summary::plus);
     }
 
+    /** The filings that could not be checked at all. */
     public long inputErrors() {
         return filings.stream().filter(FilingTotal::isError).count();
+    }
+
+    /** The tables that could not be read, over all filings that could be checked. */
+    public long unreadableTables() {
+        return filings.stream().mapToLong(FilingTotal::unreadableTables).sum();
+    }
+
+    /** The rules not run, over all filings, because a table they read could not be read. */
+    public long rulesNotRun() {
+        return filings.stream().mapToLong(FilingTotal::rulesNotRun).sum();
+    }
+
+    /** Whether some input could not be used: a filing, or a table of one (the run then exits 2). */
+    public boolean incomplete() {
+        return inputErrors() > 0 || unreadableTables() > 0;
     }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The SARIF report: valid against the OASIS SARIF 2.1.0 schema (shipped in test resources, never fetched),
  * one result per check that did not pass, and fingerprints that survive unrelated lines moving.
  */
-class SarifRendererTest {
+public class SarifRendererTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonSchema schema;
@@ -48,7 +48,7 @@ class SarifRendererTest {
     Path temp;
 
     @BeforeAll
-    static void loadSchema() {
+    public static void loadSchema() {
         // The schema's own id maps to the copy in test resources, so validation never reaches the network.
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, b -> b.schemaMappers(m ->
                 m.mapPrefix("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/", "classpath:render/")));
@@ -56,7 +56,7 @@ class SarifRendererTest {
         schema = factory.getSchema(SchemaLocation.of(SarifRenderer.SCHEMA), config);
     }
 
-    static Set<ValidationMessage> validate(JsonNode doc) {
+    public static Set<ValidationMessage> validate(JsonNode doc) {
         return schema.validate(doc);
     }
 
