@@ -8,7 +8,6 @@ import dev.crossfoot.rules.Rule;
 import dev.crossfoot.parse.RulesWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

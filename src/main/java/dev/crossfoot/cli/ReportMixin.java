@@ -8,6 +8,7 @@ import dev.crossfoot.render.Renderer;
 import dev.crossfoot.render.SarifRenderer;
 import dev.crossfoot.render.TextRenderer;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Option;
 
 /** How to report: the options {@code check} and {@code foot} share, and the exit code they give. */
@@ -50,7 +51,7 @@ final class ReportMixin {
             case junit -> new JunitXmlRenderer();
             case sarif -> new SarifRenderer();
             case github -> new GithubRenderer();
-            case html -> new HtmlRenderer();
+            case html -> new HtmlRenderer(HtmlRenderer.Paper.of(Main.version(), System.getenv(), Clock.systemUTC()));
             case text -> new TextRenderer(useColor(), quiet, terminal().columns());
         };
     }

@@ -1,10 +1,7 @@
 package dev.crossfoot.render;
 
-import dev.crossfoot.model.Cell;
-import dev.crossfoot.model.Row;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.result.CellKey;
-import dev.crossfoot.result.CellUse;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
@@ -15,12 +12,16 @@ import dev.crossfoot.result.Status;
 import dev.crossfoot.result.Summary;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 /**
  * A self-contained HTML working paper an auditor can file: one page, CSS inline, no script, font, image or
@@ -40,9 +41,18 @@ import java.util.stream.Collectors;
  *       {@code data-checks="TOKEN TOKEN"}, the tokens of the checks that used it;</li>
  *   <li>check row in the list of all checks: {@code tr id="Pc-TOKEN" data-check="CHECK ID"}; in the list of
  *       checks that did not pass: {@code tr id="Pi-TOKEN"};</li>
- *   <li>a difference shown in a cell: {@code span class="cf-diff" data-check="TOKEN"}.</li>
+ *   <li>a difference shown in a cell: {@code span class="cf-diff" data-check="TOKEN"};</li>
+ *   <li>a figure a diagnosis names: its cell has the class {@code cf-suspect}, and holds
+ *       {@code span class="cf-fix" data-check="TOKEN" data-diagnosis="KIND"} with the value that would make
+ *       the check pass;</li>
+ *   <li>the paper's own record in the header: {@code table class="cf-paper"} with {@code td data-field="tool"},
+ *       {@code "date"} (a {@code time} element), {@code "filing"}, and the empty {@code td class="cf-sign"}
+ *       fields {@code "prepared-by"}, {@code "prepared-on"}, {@code "reviewed-by"}, {@code "reviewed-on"};</li>
+ *   <li>tables that could not be read and rules not run: {@code tr class="cf-input-error" data-table} and
+ *       {@code tr class="cf-not-run" data-rule}.</li>
  * </ul>
- * Every value from the input is escaped. The same report always gives the same bytes.
+ * Every value from the input is escaped. Figures are joined to checks by their cell's key (table, row index,
+ * column), never by displayed text. The same report and {@link Paper} always give the same bytes.
  */
 public final class HtmlRenderer implements Renderer {
 
@@ -54,6 +64,8 @@ public final class HtmlRenderer implements Renderer {
             th,td{padding:2px 8px;vertical-align:top;text-align:left}
             code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em}
             .cf-meta,.cf-settings,.cf-legend{color:#555;margin:.2em 0}
+            .cf-paper{margin:.4em 0 .8em}.cf-paper th{font-weight:600;padding-right:1em}
+            .cf-paper td.cf-sign{border-bottom:1px solid #333;min-width:14em;height:1.6em}
             .cf-summary th{font-weight:600;padding-right:1.5em}
             .cf-summary td.cf-count,.cf-totals td.cf-count{text-align:right;font-variant-numeric:tabular-nums}
             .cf-issues,.cf-checks,.cf-totals{border-top:1px solid #999}
@@ -64,12 +76,14 @@ public final class HtmlRenderer implements Renderer {
             td.cf-id{min-width:9em;overflow-wrap:anywhere}
             .cf-swatch-fail,.cf-swatch-warn{padding:0 .3em;font-weight:600}
             .cf-swatch-fail{background:#fbdada}.cf-swatch-warn{background:#fff1cc}
+            .cf-swatch-suspect{outline:2px solid #b3261e;outline-offset:-2px;padding:0 .3em;font-weight:700}
             .cf-issues th,.cf-checks th,.cf-totals th{border-bottom:1px solid #999;font-weight:600}
             .cf-issues td,.cf-checks td,.cf-totals td{border-bottom:1px solid #e2e2e2}
             .cf-figures{border-top:1px solid #999;border-bottom:1px solid #999}
             .cf-figures thead th{border-bottom:1px solid #999;font-weight:600}
             .cf-num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            .cf-figures th.cf-label{font-weight:normal;min-width:18em;max-width:40em}
+            .cf-figures th.cf-label{font-weight:normal;min-width:14em;max-width:40em}
+            .cf-figures td,.cf-figures th{padding:2px 6px}.cf-figures thead th{white-space:normal}
             .cf-figures tr.cf-in-section th.cf-label{padding-left:1.6em}
             .cf-figures tr.cf-heading th.cf-label,.cf-figures tr.cf-section th{font-weight:600}
             .cf-figures tbody tr:hover{background:#f4f6f8}
@@ -78,7 +92,8 @@ public final class HtmlRenderer implements Renderer {
             td.cf-fail .cf-tick{color:#b3261e}
             td.cf-warn,tr.cf-warn{background:#fff1cc}
             tr.cf-error{background:#ecdff5}
-            .cf-diff{display:block;font-size:.78em;color:#b3261e;white-space:nowrap}
+            .cf-diff,.cf-fix{display:block;font-size:.78em;color:#b3261e;white-space:normal;overflow-wrap:anywhere}
+            td.cf-suspect{outline:2px solid #b3261e;outline-offset:-2px;font-weight:700}.cf-fix{font-weight:700}
             .cf-diff.cf-diff-warn{color:#7a5200}
             .cf-status{font-weight:700;white-space:nowrap}
             .cf-input-error{background:#fbdada;padding:.6em .8em;border-left:4px solid #b3261e}
@@ -90,6 +105,46 @@ public final class HtmlRenderer implements Renderer {
             @media print{body{margin:0;max-width:none}.cf-scroll{overflow:visible}.cf-figures tbody tr:hover{background:none}h2{page-break-before:always}}
             """;
 
+    /**
+     * What a working paper says about itself: the crossfoot version that prepared it, and when.
+     *
+     * @param version crossfoot's version, as {@code crossfoot --version} prints it after the name
+     * @param date    when the run was made
+     */
+    public record Paper(String version, Instant date) {
+
+        private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .withZone(ZoneOffset.UTC);
+
+        public Paper {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(date, "date");
+        }
+
+        /**
+         * The paper of a run now, or, when the environment sets {@code SOURCE_DATE_EPOCH} to a whole number
+         * of seconds since 1970-01-01 UTC, of that moment, so that a report can be made again byte for
+         * byte (reproducible-builds.org's convention). Any other value of it is ignored.
+         */
+        public static Paper of(String version, Map<String, String> environment, Clock clock) {
+            String epoch = environment.get("SOURCE_DATE_EPOCH");
+            if (epoch != null && epoch.strip().matches("[0-9]{1,12}")) {
+                return new Paper(version, Instant.ofEpochSecond(Long.parseLong(epoch.strip())));
+            }
+            return new Paper(version, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        }
+
+        String shownDate() {
+            return SHOWN.format(date);
+        }
+    }
+
+    private final Paper paper;
+
+    public HtmlRenderer(Paper paper) {
+        this.paper = Objects.requireNonNull(paper, "paper");
+    }
+
     @Override
     public void render(Report report, Writer out) throws IOException {
         List<FilingReport> filings = report.filings();
@@ -99,11 +154,13 @@ public final class HtmlRenderer implements Renderer {
         out.write("<meta name=\"generator\" content=\"crossfoot\">\n");
         out.write("<title>" + Html.escape(heading) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");
         out.write("<header>\n<h1>" + Html.escape(heading) + "</h1>\n");
+        paper(report, out);
         out.write("<p class=\"cf-settings\">" + Html.escape(settings(report)) + "</p>\n");
         out.write("<p class=\"cf-legend\">Legend: <sup class=\"cf-tick\">✓</sup> a figure a check used (its title names the "
                 + "checks); <span class=\"cf-swatch-fail\">red</span> a figure of a failed check, or of one that could not be "
                 + "evaluated, with the difference (computed minus reported, in the reported figure’s unit); "
-                + "<span class=\"cf-swatch-warn\">amber</span> a figure of a warning.</p>\n</header>\n");
+                + "<span class=\"cf-swatch-warn\">amber</span> a figure of a warning; <span class=\"cf-swatch-suspect\">outlined"
+                + "</span> the figure a diagnosis names, with the value that would make the check pass.</p>\n</header>\n");
         if (filings.size() > 1) {
             totals(report, out);
         }
@@ -111,6 +168,23 @@ public final class HtmlRenderer implements Renderer {
             filing(filings.get(i), i == 0 ? "" : "f" + (i + 1) + "-", out);
         }
         out.write("</body>\n</html>\n");
+    }
+
+    /** The working paper's own record: tool and version, date, filing, and the fields its preparer and reviewer sign. */
+    private void paper(Report report, Writer out) throws IOException {
+        List<FilingReport> filings = report.filings();
+        String filing = filings.size() == 1 ? filings.get(0).path() : filings.size() + " filings, listed below";
+        out.write("<table class=\"cf-paper\">\n");
+        out.write("<tr><th>Prepared with</th><td data-field=\"tool\">crossfoot " + Html.escape(paper.version()) + "</td>"
+                + "<th>Run</th><td data-field=\"date\"><time datetime=\"" + paper.date() + "\">" + paper.shownDate()
+                + "</time></td></tr>\n");
+        out.write("<tr><th>" + (filings.size() == 1 ? "Filing" : "Filings") + "</th><td data-field=\"filing\" colspan=\"3\">"
+                + Html.escape(filing) + "</td></tr>\n");
+        out.write("<tr><th>Prepared by</th><td class=\"cf-sign\" data-field=\"prepared-by\"></td><th>Date</th>"
+                + "<td class=\"cf-sign\" data-field=\"prepared-on\"></td></tr>\n");
+        out.write("<tr><th>Reviewed by</th><td class=\"cf-sign\" data-field=\"reviewed-by\"></td><th>Date</th>"
+                + "<td class=\"cf-sign\" data-field=\"reviewed-on\"></td></tr>\n");
+        out.write("</table>\n");
     }
 
     private static String settings(Report report) {
@@ -160,23 +234,15 @@ public final class HtmlRenderer implements Renderer {
         for (Table t : f.tables()) {
             tables.putIfAbsent(t.id(), t);
         }
-        Map<CellKey, List<Finding>> byCell = new HashMap<>();
-        for (Finding x : f.findings()) {
-            for (CellUse c : x.cells()) {
-                List<Finding> list = byCell.computeIfAbsent(c.key(), k -> new ArrayList<>());
-                if (!list.contains(x)) {
-                    list.add(x);
-                }
-            }
-        }
         out.write("<h2>" + Html.escape(f.issuer() == null || f.issuer().isEmpty() ? f.path() : f.issuer()) + "</h2>\n");
         summary(f, out);
         problems(f, out);
         issues(f, p, tables, out);
         if (!f.tables().isEmpty()) {
             out.write("<h3>Tables</h3>\n");
+            HtmlFigures figures = new HtmlFigures(f, p);
             for (Table t : f.tables()) {
-                table(t, p, byCell, out);
+                figures.table(t, out);
             }
         }
         allChecks(f, p, out);
@@ -239,7 +305,7 @@ public final class HtmlRenderer implements Renderer {
             String figure = Html.escape(x.table()) + " › " + Html.escape(x.row()) + " › " + Html.escape(x.column());
             CellKey at = x.reportedCell().key();
             if (tables.containsKey(at.table())) {
-                figure = "<a href=\"#" + cellId(p, at.table(), at.row(), at.column()) + "\">" + figure + "</a>";
+                figure = "<a href=\"#" + HtmlFigures.cellId(p, at.table(), at.row(), at.column()) + "\">" + figure + "</a>";
             }
             out.write("<td>" + figure + "</td>");
             out.write("<td class=\"cf-num\">" + Html.escape(x.reported()) + "</td>");
@@ -258,75 +324,6 @@ public final class HtmlRenderer implements Renderer {
             out.write("<td class=\"cf-src\"><code>" + Html.escape(source(x)) + "</code></td></tr>\n");
         }
         out.write("</tbody>\n</table></div>\n");
-    }
-
-    private static void table(Table t, String p, Map<CellKey, List<Finding>> byCell, Writer out) throws IOException {
-        out.write("<section class=\"cf-table\" id=\"" + p + "t-" + Html.token(t.id()) + "\">\n");
-        out.write("<h4>" + Html.escape(t.title() == null || t.title().isEmpty() ? t.id() : t.title()) + "</h4>\n");
-        out.write("<p class=\"cf-meta\">Table <code>" + Html.escape(t.id()) + "</code>"
-                + (t.unit() == null ? "" : " · " + Html.escape(t.unit().printed())) + " · <code>" + Html.escape(t.file())
-                + "</code></p>\n");
-        out.write("<div class=\"cf-scroll\"><table class=\"cf-figures\">\n<thead><tr><th class=\"cf-label\"></th>");
-        for (String c : t.columns()) {
-            out.write("<th class=\"cf-num\" scope=\"col\">" + Html.escape(c) + "</th>");
-        }
-        out.write("</tr></thead>\n<tbody>\n");
-        int width = t.columns().size() + 1;
-        String section = "";
-        Row previous = null;
-        for (Row r : t.rows()) {
-            if (!r.section().equals(section)) {
-                boolean announced = previous != null && !previous.hasFigures() && previous.label().equals(r.section());
-                if (!r.section().isEmpty() && !announced) {
-                    out.write("<tr class=\"cf-section\"><th class=\"cf-label\" colspan=\"" + width + "\">"
-                            + Html.escape(r.section()) + "</th></tr>\n");
-                }
-                section = r.section();
-            }
-            row(t, r, p, byCell, out);
-            previous = r;
-        }
-        out.write("</tbody>\n</table></div>\n</section>\n");
-    }
-
-    private static void row(Table t, Row r, String p, Map<CellKey, List<Finding>> byCell, Writer out) throws IOException {
-        String cls = "cf-row" + (r.hasFigures() ? "" : " cf-heading") + (r.section().isEmpty() ? "" : " cf-in-section");
-        out.write("<tr id=\"" + p + "t-" + Html.token(t.id()) + "-r" + r.index() + "\" class=\"" + cls + "\">");
-        if (r.label().isEmpty()) {
-            out.write("<th class=\"cf-label cf-unlabelled\" scope=\"row\" title=\"(unlabelled)\"></th>");
-        } else {
-            out.write("<th class=\"cf-label\" scope=\"row\">" + Html.escape(r.label()) + "</th>");
-        }
-        for (String column : t.columns()) {
-            Cell c = r.cells().get(column);
-            String printed = c == null ? "" : c.printed();
-            List<Finding> uses = byCell.getOrDefault(new CellKey(t.id(), r.index(), column), List.of());
-            String id = cellId(p, t.id(), r.index(), column);
-            if (uses.isEmpty()) {
-                out.write("<td id=\"" + id + "\" class=\"cf-num\">" + Html.escape(printed) + "</td>");
-                continue;
-            }
-            boolean fail = uses.stream().anyMatch(Describe::fatal);
-            boolean warn = !fail && uses.stream().anyMatch(x -> x.status() != Status.PASS);
-            String checks = uses.stream().map(x -> Html.token(x.id())).collect(Collectors.joining(" "));
-            String tickTitle = "Checked by: " + uses.stream().map(x -> x.id() + " (" + x.status().key() + ")")
-                    .collect(Collectors.joining(", "));
-            out.write("<td id=\"" + id + "\" class=\"cf-num cf-checked" + (fail ? " cf-fail" : warn ? " cf-warn" : "")
-                    + "\" data-checks=\"" + checks + "\">" + Html.escape(printed) + "<sup class=\"cf-tick\" title=\""
-                    + Html.escape(Describe.oneLineOf(tickTitle)) + "\">✓</sup>");
-            for (Finding x : uses) {
-                if (x.status() == Status.PASS) {
-                    continue;
-                }
-                String text = x.difference() == null ? "not evaluated · " + x.id()
-                        : "Δ " + Describe.num(x.difference()) + (Describe.unit(x).isEmpty() ? "" : " " + Describe.unit(x))
-                        + " · " + x.id();
-                out.write("<span class=\"cf-diff " + (Describe.fatal(x) ? "cf-diff-fail" : "cf-diff-warn") + "\" data-check=\"" + Html.token(x.id()) + "\" title=\""
-                        + Html.escape(Describe.oneLineOf(Describe.oneLine(x))) + "\">" + Html.escape(text) + "</span>");
-            }
-            out.write("</td>");
-        }
-        out.write("</tr>\n");
     }
 
     private static void allChecks(FilingReport f, String p, Writer out) throws IOException {
@@ -374,7 +371,4 @@ public final class HtmlRenderer implements Renderer {
         return (x.file() == null ? "" : x.file()) + (x.line() > 0 ? ":" + x.line() : "");
     }
 
-    private static String cellId(String p, String table, int row, String column) {
-        return p + "t-" + Html.token(table) + "-r" + row + "-" + Html.token(column);
-    }
 }

@@ -6,14 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossfoot.check.CheckOptions;
+import dev.crossfoot.check.Checker;
 import dev.crossfoot.model.Row;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.result.CellUse;
+import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Report;
 import dev.crossfoot.result.Status;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,7 +70,7 @@ class HtmlRendererTest {
     void aFaultyFilingIsHighlightedWhereItFails() {
         Report report = RenderFixtures.sensetimeFault(temp);
         FilingReport f = RenderFixtures.only(report);
-        String html = RenderFixtures.render(new HtmlRenderer(), report);
+        String html = RenderFixtures.render(new HtmlRenderer(RenderFixtures.PAPER), report);
         Document doc = Jsoup.parse(html);
         selfContained(doc, html);
 
@@ -120,7 +128,7 @@ class HtmlRendererTest {
     void everyFigureACheckUsedCarriesATickNamingItsChecks() {
         Report report = RenderFixtures.sensetime();
         FilingReport f = RenderFixtures.only(report);
-        Document doc = Jsoup.parse(RenderFixtures.render(new HtmlRenderer(), report));
+        Document doc = Jsoup.parse(RenderFixtures.render(new HtmlRenderer(RenderFixtures.PAPER), report));
 
         Map<String, Set<String>> expected = new LinkedHashMap<>();
         for (Finding x : f.findings()) {
@@ -171,7 +179,7 @@ class HtmlRendererTest {
     @Test
     void everythingFromTheInputIsEscaped() {
         Report report = RenderFixtures.handmade();
-        String html = RenderFixtures.render(new HtmlRenderer(), report);
+        String html = RenderFixtures.render(new HtmlRenderer(RenderFixtures.PAPER), report);
         Document doc = Jsoup.parse(html);
         selfContained(doc, html);
         assertFalse(html.contains(RenderFixtures.SCRIPT_LABEL), "the label went into the page unescaped");
@@ -206,6 +214,106 @@ class HtmlRendererTest {
         assertTrue(broken.selectFirst(".cf-input-error").text().contains("unknown key 'tabels' <&>; did you mean 'tables'?"));
         assertTrue(doc.selectFirst(".cf-settings").text().contains("--exact"));
         assertTrue(doc.selectFirst(".cf-settings").text().contains("--tolerance 1"));
+    }
+
+    @Test
+    void twoUnlabelledSubtotals_eachCellCarriesOnlyItsOwnChecks() throws IOException {
+        // issue 15: findings were joined to cells by the row's displayed name, so both "(unlabelled)" rows claimed
+        // every check of either, and a passing subtotal was marked as a warning
+        Path dir = Files.createDirectory(temp.resolve("two-subtotals"));
+        Files.writeString(dir.resolve("filing.yaml"), """
+                issuer: Two Subtotals Ltd
+                document: a balance sheet with two unlabelled subtotals
+                periods: ["2023"]
+                tables:
+                  - id: bs
+                    file: bs.csv
+                    unit: RMB'000
+                """);
+        Files.writeString(dir.resolve("bs.csv"), """
+                label,2023
+                Cash,"1,200"
+                Receivables,300
+                ,"1,500"
+                Plant,900
+                Goodwill,100
+                ,"1,010"
+                Total assets,"2,510"
+                """);
+        Files.writeString(dir.resolve("rules.yaml"), """
+                rules:
+                  - {id: CURRENT, title: current assets, kind: sum, table: bs, items: [Cash, Receivables], total: "(unlabelled) #1"}
+                  - {id: NON-CURRENT, title: non-current assets, kind: sum, severity: warning, table: bs,
+                     items: [Plant, Goodwill], total: "(unlabelled) #2"}
+                  - {id: TOTAL, title: total assets, kind: sum, table: bs, items: ["(unlabelled) #1", "(unlabelled) #2"],
+                     total: Total assets}
+                """);
+        Report report = new Checker(CheckOptions.DEFAULT).check(List.of(dir));
+        assertEquals(List.of(Status.PASS, Status.WARN, Status.PASS),
+                RenderFixtures.only(report).findings().stream().map(Finding::status).toList());
+        Document doc = Jsoup.parse(RenderFixtures.render(new HtmlRenderer(RenderFixtures.PAPER), report));
+        Element first = doc.getElementById("t-bs-r2-2023");
+        Element second = doc.getElementById("t-bs-r5-2023");
+        assertEquals(Set.of("CURRENT@2023", "TOTAL@2023"), Set.of(first.attr("data-checks").split(" ")), first.outerHtml());
+        assertEquals(Set.of("NON-CURRENT@2023", "TOTAL@2023"), Set.of(second.attr("data-checks").split(" ")), second.outerHtml());
+        assertFalse(first.hasClass("cf-warn") || first.hasClass("cf-fail"), "the first subtotal passes: " + first.outerHtml());
+        assertTrue(first.select("span.cf-diff").isEmpty(), first.outerHtml());
+        assertTrue(second.hasClass("cf-warn"), second.outerHtml());
+        assertNotNull(second.selectFirst("span.cf-diff[data-check=NON-CURRENT@2023]"), second.outerHtml());
+        assertEquals("#t-bs-r5-2023", doc.getElementById("i-NON-CURRENT@2023").selectFirst("a").attr("href"),
+                "the issue links to its own cell");
+    }
+
+    @Test
+    void theFigureADiagnosisNamesIsMarkedApartFromTheOtherFiguresOfTheCheck() {
+        Report report = RenderFixtures.caseFolder("cross-foot");
+        FilingReport f = RenderFixtures.only(report);
+        Finding failing = f.findings().stream().filter(x -> x.status() == Status.FAIL).findFirst().orElseThrow();
+        Diagnosis.Suspect named = failing.diagnoses().get(0).suspects().get(0);
+        Document doc = Jsoup.parse(RenderFixtures.render(new HtmlRenderer(RenderFixtures.PAPER), report));
+        for (CellUse c : failing.cells()) {
+            Element td = doc.getElementById(cellId(f, c));
+            assertTrue(td.hasClass("cf-fail"), td.outerHtml());
+            assertEquals(c.key().equals(named.cell().key()), td.hasClass("cf-suspect"), td.outerHtml());
+        }
+        Element suspect = doc.getElementById(cellId(f, named.cell()));
+        Element fix = suspect.selectFirst("span.cf-fix[data-check=\"" + Html.token(failing.id()) + "\"]");
+        assertNotNull(fix, suspect.outerHtml());
+        assertEquals("may be (1,107,925) (two digits transposed)", fix.text());
+        assertEquals("digits-transposed", fix.attr("data-diagnosis"));
+        assertEquals(1, doc.select("td.cf-suspect").size(), "no other figure is named");
+    }
+
+    @Test
+    void theHeaderNamesTheToolTheDateAndTheFiling_andHasFieldsForPreparerAndReviewer() {
+        Report report = RenderFixtures.caseFolder("ratio");
+        Document doc = Jsoup.parse(RenderFixtures.render(new HtmlRenderer(RenderFixtures.PAPER), report));
+        Element paper = doc.selectFirst("header table.cf-paper");
+        assertNotNull(paper, doc.select("header").outerHtml());
+        assertEquals("crossfoot 0.0.0-test", paper.selectFirst("td[data-field=tool]").text());
+        Element date = paper.selectFirst("td[data-field=date] time");
+        assertEquals("2023-11-14T22:13:20Z", date.attr("datetime"), "SOURCE_DATE_EPOCH=1700000000");
+        assertEquals("2023-11-14 22:13 UTC", date.text());
+        assertEquals("src/test/resources/cases/ratio", paper.selectFirst("td[data-field=filing]").text());
+        for (String field : List.of("prepared-by", "prepared-on", "reviewed-by", "reviewed-on")) {
+            Element sign = paper.selectFirst("td.cf-sign[data-field=" + field + "]");
+            assertNotNull(sign, field);
+            assertEquals("", sign.text(), "left for the " + field.substring(0, field.indexOf('-')) + " to fill in");
+        }
+    }
+
+    @Test
+    void theRunDateComesFromSourceDateEpochWhenItIsAWholeNumber_elseFromTheClock() {
+        Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05.678Z"), ZoneOffset.UTC);
+        assertEquals(Instant.ofEpochSecond(1700000000),
+                HtmlRenderer.Paper.of("1", Map.of("SOURCE_DATE_EPOCH", "1700000000"), clock).date());
+        assertEquals(Instant.parse("2026-01-02T03:04:05Z"), HtmlRenderer.Paper.of("1", Map.of(), clock).date());
+        assertEquals(Instant.parse("2026-01-02T03:04:05Z"),
+                HtmlRenderer.Paper.of("1", Map.of("SOURCE_DATE_EPOCH", "yesterday"), clock).date());
+        Report report = RenderFixtures.caseFolder("ratio");
+        assertEquals(RenderFixtures.render(new HtmlRenderer(RenderFixtures.PAPER), report),
+                RenderFixtures.render(new HtmlRenderer(HtmlRenderer.Paper.of("0.0.0-test",
+                        Map.of("SOURCE_DATE_EPOCH", "1700000000"), clock)), report), "byte for byte, whatever the clock says");
     }
 
     @Test

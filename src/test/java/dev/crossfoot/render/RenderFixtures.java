@@ -56,6 +56,13 @@ final class RenderFixtures {
     static final String HAND_PATH = "fixtures/odd & \"quoted\" <dir>";
     static final String BROKEN_PATH = "fixtures/broken,dir: x";
 
+    /**
+     * The working paper's own record in every rendered page: a fixed version, and the date of
+     * SOURCE_DATE_EPOCH=1700000000 (2023-11-14 22:13:20 UTC), as a reproducible run sets it.
+     */
+    static final HtmlRenderer.Paper PAPER = HtmlRenderer.Paper.of("0.0.0-test", Map.of("SOURCE_DATE_EPOCH", "1700000000"),
+            java.time.Clock.systemUTC());
+
     private RenderFixtures() {
     }
 
@@ -74,7 +81,7 @@ final class RenderFixtures {
                 new Format("junit", "junit.xml", JunitXmlRenderer::new),
                 new Format("sarif", "sarif", SarifRenderer::new),
                 new Format("github", "github.txt", GithubRenderer::new),
-                new Format("html", "html", HtmlRenderer::new));
+                new Format("html", "html", () -> new HtmlRenderer(PAPER)));
     }
 
     static String render(Renderer renderer, Report report) {
