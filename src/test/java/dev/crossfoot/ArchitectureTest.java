@@ -130,4 +130,20 @@ class ArchitectureTest {
         }
         assertEquals(List.of(), violations);
     }
+
+    /** Longest a main class may be, in lines. */
+    static final int MAX_LINES = 500;
+
+    @Test
+    void everyMainClassIsUnder500Lines() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Source s : sources()) {
+            long lines = s.text().lines().count();
+            String name = MAIN.relativize(s.file()).toString().replace('\\', '/');
+            if (lines >= MAX_LINES) {
+                violations.add(name + ": " + lines + " lines");
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
 }
