@@ -39,7 +39,7 @@ final class BaselineCommand implements Callable<Integer> {
         CommandLine cmd = spec.commandLine();
         List<Path> dirs = filings.filings(cmd);
         if (output != null) {
-            String problem = OutputFile.problem(output, dirs);
+            String problem = OutputFile.problem(output, filings.inputs(dirs));
             if (problem != null) {
                 cmd.getErr().println("crossfoot: " + problem);
                 cmd.getErr().flush();

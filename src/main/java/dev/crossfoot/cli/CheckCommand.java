@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Checker checker = Runs.checker(filings.options(cmd, known), err, filings.verbose());
         if (report.output != null) {
-            String problem = OutputFile.problem(report.output, dirs);
+            String problem = OutputFile.problem(report.output, filings.inputs(dirs, baseline));
             if (problem != null) {
                 err.println("crossfoot: " + problem);
                 err.flush();

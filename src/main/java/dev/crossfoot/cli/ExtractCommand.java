@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -93,7 +92,13 @@ final class ExtractCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.UNUSABLE;
         }
-        writeAll(files);
+        try {
+            writeAll(files);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("crossfoot: cannot write the filing directory " + output + ": " + OutputFile.reason(e) + "; nothing written");
+            err.flush();
+            return ExitCodes.UNUSABLE;
+        }
         if (!quiet) {
             for (Extraction.Notice n : x.notices()) {
                 err.println("crossfoot: " + input + (x.paged() ? ": " : ":") + x.at(n.line()) + ": " + n.message());
@@ -113,6 +118,11 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     private String outputProblem() throws IOException {
+        if (Files.isSymbolicLink(output)) {
+            return Files.exists(output) ? "is a symbolic link; give a new or empty directory that is not a link"
+                    : "is a symbolic link to " + Files.readSymbolicLink(output) + ", which does not exist; "
+                    + "remove the link or give a new directory";
+        }
         if (Files.exists(output) && !Files.isDirectory(output)) {
             return "exists and is not a directory; give a new or empty directory";
         }
@@ -132,20 +142,17 @@ final class ExtractCommand implements Callable<Integer> {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        TempFiles.register(tmp);
         try {
             FilingWriter.write(tmp, files);
             if (Files.isDirectory(target)) {
                 Files.delete(target);
             }
             Files.move(tmp, target);
+            TempFiles.forget(tmp);
         } catch (IOException | RuntimeException e) {
-            if (Files.exists(tmp)) {
-                try (Stream<Path> s = Files.walk(tmp)) {
-                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            TempFiles.remove(tmp);
+            TempFiles.forget(tmp);
             throw e;
         }
     }

@@ -78,6 +78,18 @@ final class FilingsMixin {
                 + " -r " + dir + "'";
     }
 
+    /** Everything the run reads, for the output check: the filing directories and the rules files. */
+    List<Path> inputs(List<Path> filings, Path... more) {
+        List<Path> all = new ArrayList<>(filings);
+        all.addAll(rules);
+        for (Path p : more) {
+            if (p != null) {
+                all.add(p);
+            }
+        }
+        return all;
+    }
+
     CheckOptions options(CommandLine cmd, Set<String> known) {
         return how.options(cmd, rules, known);
     }

@@ -1,5 +1,6 @@
 package dev.crossfoot.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -37,12 +38,59 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // standard output straight to its file descriptor, not through System.out, which hides write errors
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(STDOUT, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = execute(args, out, err);
-        out.flush();
+        if (out.checkError() && code != ExitCodes.UNUSABLE && code != ExitCodes.INTERNAL) {
+            // the command did not see it (it printed a line and ended): the output was lost, and that is an error
+            err.println("crossfoot: cannot write to standard output: " + stdoutProblem(out));
+            code = ExitCodes.UNUSABLE;
+        }
         err.flush();
         System.exit(code);
+    }
+
+    private static final Recorded STDOUT = new Recorded(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+
+    /** Why standard output could not be written, in the system's words where they are known. */
+    static String stdoutProblem(PrintWriter out) {
+        IOException e = STDOUT.failure;
+        return e == null || e.getMessage() == null ? "the output was not written (a write error)" : e.getMessage();
+    }
+
+    /** A stream that remembers its first write error, which PrintWriter would otherwise swallow. */
+    private static final class Recorded extends java.io.FilterOutputStream {
+        private volatile IOException failure;
+
+        Recorded(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
     }
 
     /** Runs the command line and returns the exit code; output goes to {@code out} and {@code err}. */

@@ -95,38 +95,40 @@ final class Runs {
     static <T> Outcome render(Checker checker, List<Path> dirs, Function<Path, T> one, Function<T, FilingReport> toReport,
                               Renderer renderer, Path output, PrintWriter out, PrintWriter err, boolean allOrNothing,
                               ReportMixin.ColorMode colour) {
-        Path tmp = null;
+        OutputFile.Sink sink = null;
         try {
             Writer target;
             if (output == null) {
                 target = out;
             } else {
-                tmp = OutputFile.temp(output);
-                target = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                sink = OutputFile.open(output);
+                target = sink.writer();
             }
-            Outcome outcome;
-            try {
-                outcome = run(checker, dirs, one, toReport, renderer, target, output == null, err, allOrNothing, colour);
-                target.flush();
-            } finally {
-                if (tmp != null) {
-                    target.close();
+            Outcome outcome = run(checker, dirs, one, toReport, renderer, target, output == null, err, allOrNothing, colour);
+            target.flush();
+            if (output == null && out.checkError()) {
+                throw new IOException(Main.stdoutProblem(out));
+            }
+            if (sink != null) {
+                boolean incomplete = outcome.totals().incomplete();
+                if (incomplete && Files.exists(output)) {
+                    err.println("crossfoot: " + output + " left as it was: not every input could be read (see above), "
+                            + "and a run that fails never replaces an earlier report");
+                    err.flush();
+                } else if (!(allOrNothing && incomplete)) {
+                    sink.commit();
                 }
-            }
-            if (tmp != null && !(allOrNothing && outcome.totals().incomplete())) {
-                OutputFile.commit(tmp, output);
-                tmp = null;
             }
             return outcome;
         } catch (IOException | UncheckedIOException e) {
             err.println("crossfoot: cannot write the report to " + (output == null ? "standard output" : output) + ": "
-                    + (e.getCause() != null && e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage()));
+                    + OutputFile.reason(e));
             err.flush();
             return null;
         } finally {
-            if (tmp != null) {
+            if (sink != null) {
                 try {
-                    Files.deleteIfExists(tmp);
+                    sink.close();
                 } catch (IOException ignored) {
                     // the temporary file is ours and in the report's directory; nothing else to do
                 }
