@@ -1,12 +1,13 @@
 """Reads one tab-separated line per document (name, pages, extract and foot exit codes, milliseconds, filing
-directory, foot's JSON, stderr) and prints the markdown table of scripts/realdata. Reads crossfoot's own
-filing.yaml with a few patterns (it is written by crossfoot extract, always in the same form)."""
+directory, foot's JSON, stderr) and prints the markdown table of scripts/realdata, then every check of foot's
+that did not pass, with its figures. Reads the filing.yaml that crossfoot extract writes as YAML (PyYAML)."""
 import collections
 import csv
 import json
 import os
-import re
 import sys
+
+import yaml
 
 ROLES = ["income-statement", "comprehensive-income", "balance-sheet", "cash-flows", "changes-in-equity",
          "note", "mdna", "other"]
@@ -15,16 +16,31 @@ SHORT = {"income-statement": "IS", "comprehensive-income": "CI", "balance-sheet"
 
 
 def filing(path):
-    text = open(os.path.join(path, "filing.yaml"), encoding="utf-8").read()
-    periods = re.findall(r'"([^"]*)"', re.search(r"^periods: \[(.*)\]$", text, re.M).group(1))
-    tables = re.findall(r'^  - id: "([^"]*)"\n    title: .*\n    role: "([^"]*)"\n    file: "([^"]*)"', text, re.M)
-    texts = set(m for m in re.findall(r'^  "((?:[^"\\]|\\.)*)":\n    meaning: "printed as text, not a figure"', text, re.M))
-    return periods, tables, {t.encode().decode("unicode_escape") if "\\" in t else t for t in texts}
+    with open(os.path.join(path, "filing.yaml"), encoding="utf-8") as fh:
+        doc = yaml.safe_load(fh)
+    periods = [str(p) for p in doc.get("periods") or []]
+    tables = [(t["id"], t.get("role", "other"), t["file"]) for t in doc.get("tables") or []]
+    texts = {str(name) for name, m in (doc.get("markers") or {}).items()
+             if isinstance(m, dict) and m.get("meaning") == "printed as text, not a figure"}
+    return periods, tables, texts
+
+
+def not_passing(js):
+    """Each check of foot's JSON report that did not pass: (status, table, row, column, printed, computed, difference)."""
+    out = []
+    for f in json.load(open(js, encoding="utf-8"))["filings"]:
+        for c in f.get("checks", []):
+            if c.get("status") != "pass":
+                out.append((c.get("status", ""), c.get("table", ""), c.get("row", ""), c.get("column", ""),
+                            c.get("printed", ""), c.get("computed", ""), c.get("difference", ""),
+                            c.get("rule", "")))
+    return out
 
 
 def main():
     print("| document | pages | tables | by role | periods | cells not figures | foot checks | warnings | extract, foot exit | time |")
     print("|---|---:|---:|---|---|---:|---:|---:|---|---:|")
+    misses = []
     for line in sys.stdin.read().splitlines():
         name, pages, ex, fx, ms, out, js, err = line.split("\t")
         if ex != "0":
@@ -44,8 +60,20 @@ def main():
         if os.path.exists(js) and os.path.getsize(js) > 0:
             summary = json.load(open(js, encoding="utf-8"))["summary"]
             checks, warnings = summary["checks"], summary["warned"]
+            misses += [(name,) + m for m in not_passing(js)]
         print(f"| {name} | {pages} | {len(tables)} | {by_role} | {', '.join(periods)} | {not_figures} | {checks} | "
               f"{warnings} | {ex}, {fx} | {int(ms) / 1000:.1f} s |")
+
+    print()
+    if not misses:
+        print("Every check of foot's passed.")
+        return
+    print("Checks of foot's that did not pass:")
+    print()
+    print("| document | status | table | row | column | printed | computed | difference | rule |")
+    print("|---|---|---|---|---|---:|---:|---:|---|")
+    for m in misses:
+        print("| " + " | ".join(str(x).replace("|", "\\|") for x in m) + " |")
 
 
 main()

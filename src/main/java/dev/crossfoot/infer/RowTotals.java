@@ -153,6 +153,10 @@ final class RowTotals {
         String label = view.lines.get(t).label();
         boolean labelled = TOTAL.matcher(label).matches();
         boolean unlabelled = label.isEmpty();
+        if ((labelled || closesSection(t)) && standsAlone(t, above)) {
+            blockStart[t] = blockStart[above.get(0)]; // a one-item section's subtotal is its item, not another addend
+            return;
+        }
         Judged near = null;
         Judged partial = null;
         Judged close = null;
@@ -190,6 +194,56 @@ final class RowTotals {
         } else if (close != null) {
             accept(t, close, true);
         }
+    }
+
+    /**
+     * Whether row t (labelled as a total, or the last of its section) closes a section of one item: the unit just above it is the first row with
+     * figures under a heading (or at the top of the table), and shows the same figure as t in every column
+     * where either has one, not all nil. Such a subtotal stands for its item; counted beside it, the item
+     * would be added twice to the totals below.
+     */
+    private boolean standsAlone(int t, List<Integer> above) {
+        if (above.isEmpty()) {
+            return false;
+        }
+        int u = above.get(0);
+        int first = blockStart[u];
+        if (first == 0 || !heading(view.lines.get(first - 1))) {
+            return false;
+        }
+        boolean nonzero = false;
+        for (int c = 0; c < view.columns.size(); c++) {
+            TableView.Amount a = view.lines.get(t).value(c);
+            TableView.Amount b = view.lines.get(u).value(c);
+            if (a == null && b == null) {
+                continue;
+            }
+            if (a == null || b == null || a.base().compareTo(b.base()) != 0
+                    || view.lines.get(u).weight().signum() < 0) {
+                return false;
+            }
+            nonzero |= a.base().signum() != 0;
+        }
+        return nonzero;
+    }
+
+    /** Whether row t is the last row of a section that a heading names (the next row is in another section). */
+    private boolean closesSection(int t) {
+        String section = view.lines.get(t).row().section();
+        return !section.isEmpty() && (t + 1 == view.lines.size() || !view.lines.get(t + 1).row().section().equals(section));
+    }
+
+    /** A heading row: a label and no figure in any column (not a row of years or of column headings). */
+    private boolean heading(TableView.Line line) {
+        if (line.label().isEmpty() || line.years()) {
+            return false;
+        }
+        for (int c = 0; c < view.columns.size(); c++) {
+            if (line.read(c) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -335,4 +335,66 @@ class InferrerTest {
         assertEquals(0, f.with(Status.WARN).size());
         assertEquals(0, f.with(Status.FAIL).size());
     }
+
+    @Test
+    void aSectionOfOneItem_itsSubtotalStandsForTheItem_andTheTotalBelowFootsWithoutANearMiss() throws IOException {
+        // issue 12 (Emperor's cash-flow statement): the investing section prints one item and its subtotal;
+        // counting both made the net change miss by that item, a false near-miss in both years
+        Footed f = foot("""
+                label,2021,2020
+                OPERATING ACTIVITIES,,
+                Loss before tax,"(541,560)","(679,607)"
+                Interest received,"3,701,774","(922,415)"
+                NET CASH FROM (USED IN) OPERATING ACTIVITIES,"3,160,214","(1,602,022)"
+                INVESTING ACTIVITIES,,
+                Purchase of property and equipment,(274),"(1,074)"
+                NET CASH USED IN INVESTING ACTIVITIES,(274),"(1,074)"
+                FINANCING ACTIVITIES,,
+                Drawdown on bank borrowings,"3,470,000","34,502,200"
+                Repayment of bank borrowings,"(6,457,910)","(33,952,580)"
+                NET CASH (USED IN) FROM FINANCING ACTIVITIES,"(2,987,910)","549,620"
+                NET INCREASE (DECREASE) IN CASH AND CASH EQUIVALENTS,"172,030","(1,053,476)"
+                """);
+        assertEquals(List.of(), f.with(Status.WARN), () -> f.with(Status.WARN).toString());
+        assertTrue(f.relations().contains("NET INCREASE (DECREASE) IN CASH AND CASH EQUIVALENTS <- "
+                + "NET CASH FROM (USED IN) OPERATING ACTIVITIES + NET CASH USED IN INVESTING ACTIVITIES"
+                + " + NET CASH (USED IN) FROM FINANCING ACTIVITIES"), f.relations().toString());
+    }
+
+    @Test
+    void aSubtotalClosingASectionOfOneItem_standsForIt_evenWithoutATotalLabel() throws IOException {
+        // issue 12 (Emperor's income statement): "Other comprehensive income (expense) for the year" closes its
+        // section of one item; counted beside that item, the total comprehensive expense missed by it
+        Path dir = temp.resolve("filing");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("filing.yaml"), """
+                issuer: Test
+                periods: ["2021", "2020"]
+                tables:
+                  - id: is
+                    title: Income statement
+                    file: is.csv
+                    unit: "HK$'000"
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("is.csv"), """
+                section,label,2021,2020
+                "",Revenue,"676,812","917,407"
+                "",Expenses,"(1,218,372)","(1,597,014)"
+                "",Loss before tax,"(541,560)","(679,607)"
+                "",Income tax expense,"(34,534)","(10,140)"
+                "",Loss for the year,"(576,094)","(689,747)"
+                "",Other comprehensive income (expense),,
+                Other comprehensive income (expense),Item that may be reclassified subsequently:,,
+                Item that may be reclassified subsequently:,Exchange differences on translation,123,(166)
+                Other comprehensive income (expense),Other comprehensive income (expense) for the year,123,(166)
+                "",Total comprehensive expense for the year,"(575,971)","(689,913)"
+                """, StandardCharsets.UTF_8);
+        Filing filing = new Checker(CheckOptions.DEFAULT).load(dir, false).filing();
+        Inferrer.Inference inference = new Inferrer(BigDecimal.ZERO).infer(filing);
+        assertEquals(List.of(), inference.nearMisses().stream().map(r -> r.info().title()).toList());
+        assertTrue(inference.confirmed().stream().map(InferrerTest::describe).toList().contains(
+                "Total comprehensive expense for the year <- Loss for the year + "
+                        + "Other comprehensive income (expense) for the year"),
+                () -> inference.confirmed().stream().map(InferrerTest::describe).toList().toString());
+    }
 }
