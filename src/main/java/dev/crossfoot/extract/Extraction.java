@@ -1,16 +1,26 @@
 package dev.crossfoot.extract;
 
+import dev.crossfoot.model.NarrativeFigure;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What {@link Extractor} found in an announcement: its numeric tables, the markers its footnotes define, and
- * notices about lines it could not place or placed by judgement (each with its line in the announcement).
+ * notices about lines it could not place or placed by judgement (each with its line in the announcement), and the
+ * figures of its prose ({@link dev.crossfoot.extract.narrative.NarrativeReader}).
  */
 public record Extraction(String source, String issuer, String document, List<String> periods, List<Table> tables,
-                         Map<String, Marker> markers, List<Notice> notices, List<Integer> pageStarts) {
+                         Map<String, Marker> markers, List<Notice> notices, List<Integer> pageStarts,
+                         List<NarrativeFigure> narrative) {
+
+    /** An extraction without narrative figures. */
+    public Extraction(String source, String issuer, String document, List<String> periods, List<Table> tables,
+                      Map<String, Marker> markers, List<Notice> notices, List<Integer> pageStarts) {
+        this(source, issuer, document, periods, tables, markers, notices, pageStarts, List.of());
+    }
 
     public Extraction {
+        narrative = List.copyOf(narrative);
         pageStarts = List.copyOf(pageStarts);
         periods = List.copyOf(periods);
         tables = List.copyOf(tables);

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.crossfoot.extract.narrative.NarrativeReader;
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.parse.PdfText;
 import java.util.regex.Pattern;
 
@@ -102,7 +104,11 @@ public final class Extractor {
         Map<String, Extraction.Marker> markers = headings.markers();
         tables = CellCheck.settle(tables, markers, notices);
         notices.sort(Comparator.comparingInt(Extraction.Notice::line));
-        return new Extraction(source, issuer(), document(), periods(), tables, markers, notices, pageStarts);
+        Extraction x = new Extraction(source, issuer(), document(), periods(), tables, markers, notices, pageStarts);
+        List<String> labels = new ArrayList<>();
+        tables.forEach(t -> t.rows().forEach(r -> labels.add(r.label())));
+        List<NarrativeFigure> narrative = new NarrativeReader(labels).read(headings.prose(), !pageStarts.isEmpty(), x::at);
+        return new Extraction(source, x.issuer(), x.document(), x.periods(), tables, markers, notices, pageStarts, narrative);
     }
 
     /** A table being read: its parts so far, and the last line of the last part. */

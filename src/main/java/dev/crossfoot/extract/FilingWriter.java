@@ -1,5 +1,6 @@
 package dev.crossfoot.extract;
 
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.parse.Yaml;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,6 +24,13 @@ public final class FilingWriter {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
 
+    /** The file of a filing directory that holds the figures of the announcement's prose. */
+    public static final String NARRATIVE_FILE = "narrative.csv";
+
+    /** The columns of narrative.csv, in order (see {@link NarrativeFigure} for what each holds). */
+    public static final List<String> NARRATIVE_COLUMNS = List.of("document", "line", "at", "figure", "kind", "value",
+            "unit", "scale", "bound", "period", "item", "words", "base", "direction", "comparison", "sentence");
+
     private FilingWriter() {
     }
 
@@ -32,6 +40,9 @@ public final class FilingWriter {
         out.put("filing.yaml", filingYaml(x));
         for (Extraction.Table t : x.tables()) {
             out.put(t.file(), csv(t));
+        }
+        if (!x.narrative().isEmpty()) {
+            out.put(NARRATIVE_FILE, narrativeCsv(x));
         }
         return out;
     }
@@ -66,6 +77,22 @@ public final class FilingWriter {
                     record.add("");
                 }
                 p.printRecord(record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** The narrative figures as CSV: one row per figure, as printed, with what its sentence says it is about. */
+    static String narrativeCsv(Extraction x) {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(w, FORMAT)) {
+            p.printRecord(NARRATIVE_COLUMNS);
+            for (NarrativeFigure f : x.narrative()) {
+                p.printRecord(x.source(), f.line(), f.at(), f.printed(), f.kind().key(), f.value().toPlainString(), f.unit(),
+                        f.scale(), f.bound(), f.period(), f.item(), f.words(), f.base(), f.direction(), f.comparison(),
+                        f.sentence());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

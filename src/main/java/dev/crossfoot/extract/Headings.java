@@ -36,6 +36,8 @@ final class Headings {
     private final List<String> textSince = new ArrayList<>();
     private final Map<String, Extraction.Marker> markers = new LinkedHashMap<>();
     private final List<Extraction.Notice> notices = new ArrayList<>();
+    /** Every line of text outside the tables, for the narrative reader. */
+    private final List<dev.crossfoot.extract.narrative.NarrativeReader.Prose> prose = new ArrayList<>();
     /**
      * Read as a document laid out from pages (a PDF): headings in more forms ("Notes:", "12 Title Case", "Note 12 –
      * Title", a statement's title in title case), and a heading names a table only within two paragraphs.
@@ -67,6 +69,7 @@ final class Headings {
     /** Reads one line of text outside the tables (cleaned, not blank), at its line number. */
     void text(int lineNumber, String text) {
         textSince.add(text);
+        prose.add(new dev.crossfoot.extract.narrative.NarrativeReader.Prose(lineNumber, text));
         if (laidOut && text.indexOf('$') + text.indexOf('£') + text.indexOf('€') + text.indexOf("RMB") > -4) {
             Matcher c = CURRENCY.matcher(text);
             while (c.find()) {
@@ -270,5 +273,10 @@ final class Headings {
             notices.add(new Extraction.Notice(lineNumber, "footnote '" + m.group(1) + "' read as a range: "
                     + "0 to less than " + currency + m.group(4)));
         }
+    }
+
+    /** Every line of text outside the tables, in order. */
+    List<dev.crossfoot.extract.narrative.NarrativeReader.Prose> prose() {
+        return prose;
     }
 }
