@@ -81,6 +81,11 @@ public final class FigureParser {
         if (digits == null) {
             throw new FigureFormatException(explain(t, body, unit));
         }
+        int count = digits.length() - (digits.indexOf('.') < 0 ? 0 : 1);
+        if (count > Limits.MAX_FIGURE_DIGITS) {
+            throw new FigureFormatException("'" + Limits.head(t, 40) + "' has " + Limits.count(count) + " digits, over the limit of "
+                    + Limits.MAX_FIGURE_DIGITS + " digits for a figure; a statement never prints that many: check the cell");
+        }
         BigDecimal value = new BigDecimal(digits);
         return new Figure.Amount(t, negative ? value.negate() : value, unit);
     }

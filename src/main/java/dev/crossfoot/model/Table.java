@@ -3,9 +3,11 @@ package dev.crossfoot.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,10 @@ public final class Table {
     private final List<Row> rows;
     private final Map<String, List<Row>> byLabel = new HashMap<>();
     private final Map<String, List<Row>> byNormalizedLabel = new HashMap<>();
+    /** Numeric columns by exact name, and by normalised name (all that share it), so a lookup is one step. */
+    private final Set<String> columnSet;
+    private final Map<String, List<String>> columnsByNormalized = new HashMap<>();
+    private final Set<String> normalizedTextColumns = new HashSet<>();
 
     public Table(String id, String title, String file, Unit unit, List<String> columns, List<String> textColumns,
                  List<Row> rows) {
@@ -41,6 +47,13 @@ public final class Table {
         this.columns = List.copyOf(columns);
         this.textColumns = List.copyOf(textColumns);
         this.rows = List.copyOf(rows);
+        this.columnSet = new HashSet<>(this.columns);
+        for (String c : this.columns) {
+            columnsByNormalized.computeIfAbsent(Labels.normalize(c), k -> new ArrayList<>()).add(c);
+        }
+        for (String c : this.textColumns) {
+            normalizedTextColumns.add(Labels.normalize(c));
+        }
         for (Row r : this.rows) {
             byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
             byNormalizedLabel.computeIfAbsent(Labels.normalize(r.label()), k -> new ArrayList<>()).add(r);
@@ -167,16 +180,15 @@ public final class Table {
 
     /** The numeric column with this name (exact, else normalised match). */
     public String column(String name) throws LookupException {
-        for (String c : columns) {
-            if (c.equals(name)) {
-                return c;
-            }
+        if (columnSet.contains(name)) {
+            return name;
         }
-        List<String> found = columns.stream().filter(c -> Labels.normalize(c).equals(Labels.normalize(name))).toList();
+        String normalized = Labels.normalize(name);
+        List<String> found = columnsByNormalized.getOrDefault(normalized, List.of());
         if (found.size() == 1) {
             return found.get(0);
         }
-        if (textColumns.stream().anyMatch(c -> Labels.normalize(c).equals(Labels.normalize(name)))) {
+        if (normalizedTextColumns.contains(normalized)) {
             throw new LookupException("column '" + name + "' of table '" + id + "' is declared as text, not figures");
         }
         throw new LookupException("table '" + id + "' (" + file + ") has no column '" + name + "'; its columns: "

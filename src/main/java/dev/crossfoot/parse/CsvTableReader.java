@@ -6,6 +6,7 @@ import dev.crossfoot.model.FigureFormatException;
 import dev.crossfoot.model.FigureParser;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.Labels;
+import dev.crossfoot.model.Limits;
 import dev.crossfoot.model.MarkerSpec;
 import dev.crossfoot.model.Row;
 import dev.crossfoot.model.SourceLocation;
@@ -58,22 +59,9 @@ final class CsvTableReader {
     }
 
     static Table read(Path path, String shownPath, String relativeFile, Spec spec) {
-        refuseOversize(path, shownPath);
+        CsvShape.refuseOversize(path, shownPath);
         Records records = records(path, shownPath, FORMAT);
         return build(records.header(), records.rows(), shownPath, relativeFile, spec);
-    }
-
-    /** Refuses a file over the size limit before reading it (no OutOfMemoryError). */
-    private static void refuseOversize(Path path, String shownPath) {
-        try {
-            long size = Files.size(path);
-            if (size > Sizes.MAX_TABLE_BYTES) {
-                throw new InputException(SourceLocation.of(shownPath), "the file is " + Sizes.megabytes(size) + ", over the "
-                        + Sizes.megabytes(Sizes.MAX_TABLE_BYTES) + " limit for one table; split the table into several files");
-            }
-        } catch (IOException e) {
-            throw readError(path, shownPath, 0, e);
-        }
     }
 
     private record Records(List<String> header, List<RawRow> rows) {
@@ -85,6 +73,7 @@ final class CsvTableReader {
         List<String> header;
         List<RawRow> raw = new ArrayList<>();
         boolean headerInFormat = format.getHeader() != null;
+        long cells = 0;
         try (InputStream in = Files.newInputStream(path);
              Reader reader = utf8(in);
              CSVParser parser = parse(reader, shownPath, format)) {
@@ -133,6 +122,10 @@ final class CsvTableReader {
                             "row has " + rec.size() + " cells but the header has " + header.size()
                                     + "; add or remove cells (quote a cell that contains a comma)");
                 }
+                cells += rec.size();
+                if (cells > Limits.MAX_FILING_CELLS) { // counted before reading too (CsvShape); this holds if the file grew since
+                    CsvShape.refuseMany(cells, 0, shownPath);
+                }
                 List<String> values = new ArrayList<>(rec.size());
                 rec.forEach(values::add);
                 for (int i = 0; i < values.size(); i++) {
@@ -159,7 +152,7 @@ final class CsvTableReader {
      * number ({@link FigureParser#loose}). The unit is unknown; a column headed with {@code %} is in %.
      */
     static Table readLoose(Path path, String shownPath, String relativeFile, String id) {
-        refuseOversize(path, shownPath);
+        CsvShape.refuseMany(CsvShape.cells(path, shownPath), 0, shownPath);
         Records records = records(path, shownPath, LOOSE_FORMAT);
         List<String> header = records.header();
         if (header.isEmpty()) {
@@ -219,7 +212,7 @@ final class CsvTableReader {
 
     /** The header row of a CSV file, as {@link #readLoose} reads it (for guessing what a table's header says). */
     static List<String> header(Path path, String shownPath) {
-        refuseOversize(path, shownPath);
+        CsvShape.refuseMany(CsvShape.cells(path, shownPath), 0, shownPath);
         return records(path, shownPath, LOOSE_FORMAT).header();
     }
 

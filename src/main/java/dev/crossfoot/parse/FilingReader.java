@@ -110,6 +110,7 @@ public final class FilingReader {
         List<String[]> declared = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> files = new HashSet<>();
+        long cellsBefore = 0;
         for (YamlNode item : seq.items()) {
             if (!(item instanceof YamlNode.Mapping t)) {
                 throw new InputException(item.location(), "each table is a mapping with id, file and unit");
@@ -133,8 +134,21 @@ public final class FilingReader {
             }
             CsvTableReader.Spec cs = tableSpec(t, id, unitText, markers);
             String role = role(t, id);
-            loads.add(() -> CsvTableReader.read(inside(dir, file, at, id), shown(dir, file), file, cs).withRole(role));
             declared.add(new String[] {id, shown(dir, file)});
+            // counted in declaration order before any is read, so the filing's cell limit is met the same way every run
+            Path path;
+            try {
+                path = inside(dir, file, at, id);
+                long cells = CsvShape.cells(path, shown(dir, file));
+                CsvShape.refuseMany(cells, cellsBefore, shown(dir, file));
+                cellsBefore += cells;
+            } catch (InputException e) {
+                loads.add(() -> {
+                    throw e;
+                });
+                continue;
+            }
+            loads.add(() -> CsvTableReader.read(path, shown(dir, file), file, cs).withRole(role));
         }
         Map<String, Table> tables = new LinkedHashMap<>();
         List<Unreadable> unreadable = new ArrayList<>();

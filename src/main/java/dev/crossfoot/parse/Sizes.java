@@ -6,9 +6,6 @@ import java.math.RoundingMode;
 /** Limits on input sizes, and how sizes are shown. */
 final class Sizes {
 
-    /** Largest CSV file read for one table. Larger files are refused before reading (no OutOfMemoryError). */
-    static final long MAX_TABLE_BYTES = 128L * 1024 * 1024;
-
     private Sizes() {
     }
 

@@ -151,7 +151,7 @@ class BadCorpusTest {
         Run run = Run.of("check", c.path());
         assertEquals(2, run.exitCode(), run::toString);
         assertOneLine(run.err());
-        assertTrue(run.err().contains("note-10-property-plant-and-equipment-2022.csv: the file is 200.0 MiB, over the 128.0 MiB limit"), run.err());
+        assertTrue(run.err().contains("note-10-property-plant-and-equipment-2022.csv: the file is 200.0 MiB, over the 16.0 MiB limit"), run.err());
     }
 
     @Test

@@ -1,0 +1,99 @@
+package dev.crossfoot.parse;
+
+import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.Limits;
+import dev.crossfoot.model.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * How many cells a CSV file holds, counted from its bytes before it is read (so that a table over the limits is
+ * refused before it costs any memory): one pass, constant memory. A cell is a value between commas, on every line
+ * (an empty line counts as one); commas and line ends inside quotes do not count. Refuses a file over the size limit,
+ * a file that is plainly not text, and a row wider than {@link Limits#MAX_COLUMNS}.
+ */
+final class CsvShape {
+
+    private CsvShape() {
+    }
+
+    /** The number of cells of the file; throws when the file or one of its rows is over a limit. */
+    static long cells(Path path, String shownPath) {
+        refuseOversize(path, shownPath);
+        FileKind.refuseBinary(path, shownPath);
+        long cells = 0;
+        int line = 1;
+        int recordLine = 1;
+        int fields = 1;
+        boolean quoted = false;
+        boolean afterCr = false;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(path)) {
+            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (afterCr) {
+                        afterCr = false;
+                        if (b == '\n') {
+                            continue;
+                        }
+                    }
+                    if (b == '\n' || b == '\r') {
+                        line++;
+                        afterCr = b == '\r';
+                        if (!quoted) {
+                            refuseWide(fields, shownPath, recordLine);
+                            cells += fields;
+                            fields = 1;
+                            recordLine = line;
+                        }
+                    } else if (b == '"') {
+                        quoted = !quoted;
+                    } else if (b == ',' && !quoted) {
+                        fields++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return cells; // reading it properly reports the problem
+        }
+        refuseWide(fields, shownPath, recordLine);
+        return cells + fields;
+    }
+
+    private static void refuseWide(int fields, String shownPath, int line) {
+        if (fields > Limits.MAX_COLUMNS) {
+            throw new InputException(SourceLocation.of(shownPath, line, Limits.MAX_COLUMNS + 1), "the row has "
+                    + Limits.count(fields) + " columns, over the limit of " + Limits.count(Limits.MAX_COLUMNS)
+                    + " columns for a table; a statement never has that many: is this the right file?");
+        }
+    }
+
+    /** Refuses a file over the size limit before reading it (no OutOfMemoryError). */
+    static void refuseOversize(Path path, String shownPath) {
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new InputException(SourceLocation.of(shownPath), "cannot read the file: " + e.getMessage(), e);
+        }
+        if (size > Limits.MAX_TABLE_BYTES) {
+            throw new InputException(SourceLocation.of(shownPath), "the file is " + Sizes.megabytes(size) + ", over the "
+                    + Sizes.megabytes(Limits.MAX_TABLE_BYTES) + " limit for one table; split the table into several files");
+        }
+    }
+
+    /** Refuses a table whose cells take the filing over its limit; {@code before} is what the filing's earlier tables hold. */
+    static void refuseMany(long cells, long before, String shownPath) {
+        if (before + cells <= Limits.MAX_FILING_CELLS) {
+            return;
+        }
+        String found = before == 0 ? "the table holds " + Limits.count(cells) + " cells"
+                : "the filing's tables hold " + Limits.count(before + cells) + " cells up to this one (this one " + Limits.count(cells) + ")";
+        throw new InputException(SourceLocation.of(shownPath), found + " (rows × columns), over the limit of "
+                + Limits.count(Limits.MAX_FILING_CELLS) + " cells for one filing (what a 256 MiB heap holds); "
+                + "split the filing into several");
+    }
+}

@@ -1,0 +1,151 @@
+package dev.crossfoot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs at and just over crossfoot's size limits (dev.crossfoot.model.Limits), built in a temporary directory: the
+ * largest accepted is checked, one over is refused with a one-line message that names the limit and the value found.
+ */
+class LimitsTest {
+
+    @TempDir
+    Path temp;
+
+    /** A filing of one table t.csv (header {@code label,2023}) with a sum rule over rows A and B into Total. */
+    static Path filing(Path dir, String csv, String rules) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("filing.yaml"), """
+                issuer: Limits Co
+                document: limits
+                periods: ["2023"]
+                tables:
+                  - id: t
+                    file: t.csv
+                    unit: RMB'000
+                """);
+        Files.writeString(dir.resolve("t.csv"), csv);
+        Files.writeString(dir.resolve("rules.yaml"), rules);
+        return dir;
+    }
+
+    static final String SUM_RULE = """
+            rules:
+              - id: SUM
+                title: A and B make the total
+                kind: sum
+                table: t
+                items: [A, B]
+                total: Total
+            """;
+
+    private static void assertRefused(Run run, String... fragments) {
+        assertEquals(2, run.exitCode(), run::toString);
+        String err = run.err().strip();
+        assertFalse(err.contains("\n"), () -> "more than one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), () -> "stack trace or exception name: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), () -> "'" + f + "' not in: " + err);
+        }
+    }
+
+    @Test
+    void figureOfThirtyOneDigits_isRefused_namingTheLimitAndTheDigits() throws IOException {
+        Path dir = filing(temp.resolve("f"), "label,2023\nA,1\nB,1234567890123456789012345678901\nTotal,2\n", SUM_RULE);
+        assertRefused(Run.of("check", dir.toString()), "t.csv:3:2:", "has 31 digits, over the limit of 30 digits for a figure");
+    }
+
+    @Test
+    void figureOfThirtyDigits_isChecked() throws IOException {
+        Path dir = filing(temp.resolve("f"), "label,2023\nA,1\nB,\"123,456,789,012,345,678,901,234,567,889\"\n"
+                + "Total,\"123,456,789,012,345,678,901,234,567,890\"\n", SUM_RULE);
+        Run run = Run.of("check", "-q", dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+    }
+
+    @Test
+    void figureOfAMillionDigits_isRefusedAtOnce() throws IOException {
+        Path dir = filing(temp.resolve("f"), "label,2023\nA,1\nB," + "9".repeat(1_000_000) + "\nTotal,2\n", SUM_RULE);
+        Run run = Run.of("check", dir.toString());
+        assertRefused(run, "has 1,000,000 digits, over the limit of 30 digits");
+        assertTrue(run.err().length() < 1_000, "the figure is quoted in full: " + run.err().length() + " characters");
+    }
+
+    @Test
+    void rowOfMoreColumnsThanTheLimit_isRefusedBeforeReading() throws IOException {
+        StringBuilder csv = new StringBuilder("label");
+        for (int i = 1; i <= 1_000; i++) {
+            csv.append(",c").append(i);
+        }
+        csv.append("\nA").append(",1".repeat(1_000)).append('\n');
+        Path dir = filing(temp.resolve("f"), csv.toString(), SUM_RULE);
+        assertRefused(Run.of("check", dir.toString()), "t.csv:1:1001:", "the row has 1,001 columns, over the limit of 1,000 columns");
+    }
+
+    @Test
+    void tableOfAThousandColumns_isChecked() throws IOException {
+        StringBuilder csv = new StringBuilder("label");
+        for (int i = 1; i < 1_000; i++) {
+            csv.append(",c").append(i);
+        }
+        csv.append("\nA").append(",1".repeat(999)).append("\nB").append(",2".repeat(999)).append("\nTotal").append(",3".repeat(999)).append('\n');
+        Path dir = filing(temp.resolve("f"), csv.toString(), SUM_RULE);
+        Run run = Run.of("check", "-q", "--format", "json", dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("\"passed\" : 999"), run.out());
+    }
+
+    @Test
+    void tableOfMoreCellsThanTheLimit_isRefusedBeforeReading() throws IOException {
+        Path dir = temp.resolve("f");
+        filing(dir, "", SUM_RULE);
+        rows(dir.resolve("t.csv"), 125_000); // header and 125,000 rows of 2 cells, and the empty last line: 250,003
+        assertRefused(Run.of("check", dir.toString()), "t.csv: the table holds 250,003 cells (rows × columns), over the limit of 250,000 cells");
+    }
+
+    @Test
+    void tablesOfAFilingTogetherOverTheCellLimit_refuseTheOneThatGoesOver() throws IOException {
+        Path dir = temp.resolve("f");
+        filing(dir, "", SUM_RULE);
+        Files.writeString(dir.resolve("filing.yaml"), Files.readString(dir.resolve("filing.yaml")) + """
+                  - id: u
+                    file: u.csv
+                    unit: RMB'000
+                """);
+        rows(dir.resolve("t.csv"), 100_000);
+        rows(dir.resolve("u.csv"), 100_000);
+        Files.writeString(dir.resolve("filing.yaml"), Files.readString(dir.resolve("filing.yaml")).replace("""
+                    file: t.csv
+                    unit: RMB'000
+                """, """
+                    file: t.csv
+                    unit: RMB'000
+                  - id: v
+                    file: v.csv
+                    unit: RMB'000
+                """));
+        rows(dir.resolve("v.csv"), 10_000);
+        assertRefused(Run.of("check", "-q", dir.toString()), "u.csv: the filing's tables hold 420,009 cells up to this one (this one 200,003)",
+                "over the limit of 250,000 cells for one filing");
+    }
+
+    /** A table of {@code n} rows Row 1 ... Row n, then A, B and Total, in one column. */
+    static void rows(Path csv, int n) throws IOException {
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write("label,2023\n");
+            for (int i = 1; i <= n - 3; i++) {
+                w.write("Row " + i + ",1\n");
+            }
+            w.write("A,1\nB,2\nTotal,3\n");
+        }
+    }
+}
