@@ -1,5 +1,6 @@
 package dev.crossfoot.cli;
 
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.check.Checker;
 import dev.crossfoot.render.BaselineRenderer;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class BaselineCommand implements Callable<Integer> {
         if (output != null) {
             String problem = OutputFile.problem(output, filings.inputs(dirs));
             if (problem != null) {
-                cmd.getErr().println("crossfoot: " + problem);
+                cmd.getErr().println(Printable.line("crossfoot: " + problem));
                 cmd.getErr().flush();
                 return ExitCodes.UNUSABLE;
             }

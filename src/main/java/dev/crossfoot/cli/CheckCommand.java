@@ -1,5 +1,6 @@
 package dev.crossfoot.cli;
 
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.check.Checker;
 import dev.crossfoot.infer.Footing;
 import dev.crossfoot.model.InputException;
@@ -63,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
         if (report.output != null) {
             String problem = OutputFile.problem(report.output, filings.inputs(dirs, baseline));
             if (problem != null) {
-                err.println("crossfoot: " + problem);
+                err.println(Printable.line("crossfoot: " + problem));
                 err.flush();
                 return ExitCodes.UNUSABLE;
             }

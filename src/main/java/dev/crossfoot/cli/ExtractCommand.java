@@ -1,5 +1,6 @@
 package dev.crossfoot.cli;
 
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.extract.Extraction;
 import dev.crossfoot.extract.Extractor;
 import dev.crossfoot.extract.FilingWriter;
@@ -65,7 +66,7 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = cmd.getErr();
         String problem = outputProblem();
         if (problem != null) {
-            err.println("crossfoot: " + output + ": " + problem);
+            err.println(Printable.line("crossfoot: " + output + ": " + problem));
             err.flush();
             return ExitCodes.UNUSABLE;
         }
@@ -86,9 +87,9 @@ final class ExtractCommand implements Callable<Integer> {
             return Runs.unusable(err, e, verbose);
         }
         if (x.tables().isEmpty()) {
-            err.println("crossfoot: " + input + ": no numeric tables found (a table is a run of "
+            err.println(Printable.line("crossfoot: " + input + ": no numeric tables found (a table is a run of "
                     + (x.paged() ? "lines with figures standing apart from their labels" : "tab-separated lines with figures")
-                    + "); nothing written");
+                    + "); nothing written"));
             err.flush();
             return ExitCodes.UNUSABLE;
         }
@@ -101,16 +102,16 @@ final class ExtractCommand implements Callable<Integer> {
         }
         if (!quiet) {
             for (Extraction.Notice n : x.notices()) {
-                err.println("crossfoot: " + input + (x.paged() ? ": " : ":") + x.at(n.line()) + ": " + n.message());
+                err.println(Printable.line("crossfoot: " + input + (x.paged() ? ": " : ":") + x.at(n.line()) + ": " + n.message()));
             }
             if (selection != null) {
                 for (String dropped : selection.dropped()) {
-                    err.println("crossfoot: " + rules + ": " + dropped);
+                    err.println(Printable.line("crossfoot: " + rules + ": " + dropped));
                 }
             }
-            cmd.getOut().println("Extracted " + x.tables().size() + " tables from " + input + " into " + output
+            cmd.getOut().println(Printable.line("Extracted " + x.tables().size() + " tables from " + input + " into " + output
                     + (selection == null ? "" : ", with " + selection.kept() + " rules")
-                    + (x.notices().isEmpty() ? "" : " (" + x.notices().size() + " notices on standard error)"));
+                    + (x.notices().isEmpty() ? "" : " (" + x.notices().size() + " notices on standard error)")));
         }
         err.flush();
         cmd.getOut().flush();

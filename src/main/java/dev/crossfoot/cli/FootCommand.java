@@ -1,5 +1,6 @@
 package dev.crossfoot.cli;
 
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.check.Checker;
 import dev.crossfoot.infer.Footing;
 import dev.crossfoot.infer.Inferrer;
@@ -67,7 +68,7 @@ final class FootCommand implements Callable<Integer> {
         for (Path out : new Path[] {report.output, emitRules}) {
             String problem = out == null ? null : OutputFile.problem(out, given);
             if (problem != null) {
-                err.println("crossfoot: " + problem);
+                err.println(Printable.line("crossfoot: " + problem));
                 err.flush();
                 return ExitCodes.UNUSABLE;
             }

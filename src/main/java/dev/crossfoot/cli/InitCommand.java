@@ -1,5 +1,6 @@
 package dev.crossfoot.cli;
 
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.extract.FilingDraft;
 import dev.crossfoot.infer.Footing;
 import dev.crossfoot.model.InputException;
@@ -88,15 +89,15 @@ final class InitCommand implements Callable<Integer> {
             return refuse(err, yaml + " not written: 'check' could not read the tables as they are; correct the table "
                     + "named above and run 'crossfoot init' again");
         }
-        out.println("Wrote " + yaml + ": " + csvs.size() + (csvs.size() == 1 ? " table" : " tables") + ", periods "
+        out.println(Printable.line("Wrote " + yaml + ": " + csvs.size() + (csvs.size() == 1 ? " table" : " tables") + ", periods "
                 + draft.periods() + "; " + draft.guesses().size() + (draft.guesses().size() == 1 ? " guess" : " guesses")
-                + " listed at its top to review");
+                + " listed at its top to review"));
         out.flush();
         return ExitCodes.OK;
     }
 
     private static int refuse(PrintWriter err, String message) {
-        err.println("crossfoot: " + message);
+        err.println(Printable.line("crossfoot: " + message));
         err.flush();
         return ExitCodes.UNUSABLE;
     }

@@ -1,5 +1,6 @@
 package dev.crossfoot.cli;
 
+import dev.crossfoot.model.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -104,7 +105,7 @@ public final class Main implements Callable<Integer> {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean verbose = parsed.originalArgs().contains("--verbose");
-            cmd.getErr().println("crossfoot: internal error: " + ex + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
+            cmd.getErr().println(Printable.line("crossfoot: internal error: " + ex + (verbose ? "" : " (rerun with --verbose for the stack trace)")));
             if (verbose) {
                 ex.printStackTrace(cmd.getErr());
             }
@@ -115,7 +116,7 @@ public final class Main implements Callable<Integer> {
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("crossfoot: " + UsageErrors.oneLine(ex) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            cmd.getErr().println(Printable.line("crossfoot: " + UsageErrors.oneLine(ex) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
             cmd.getErr().flush();
             return ExitCodes.UNUSABLE;
         });

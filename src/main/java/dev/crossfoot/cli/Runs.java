@@ -1,5 +1,6 @@
 package dev.crossfoot.cli;
 
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.check.CheckOptions;
 import dev.crossfoot.check.Checker;
 import dev.crossfoot.model.InputException;
@@ -44,7 +45,7 @@ final class Runs {
     }
 
     static int unusable(PrintWriter err, InputException e, boolean verbose) {
-        err.println("crossfoot: " + e.oneLine());
+        err.println(Printable.line("crossfoot: " + e.oneLine()));
         if (verbose) {
             e.printStackTrace(err);
         }
@@ -112,8 +113,8 @@ final class Runs {
             if (sink != null) {
                 boolean incomplete = outcome.totals().incomplete();
                 if (incomplete && Files.exists(output)) {
-                    err.println("crossfoot: " + output + " left as it was: not every input could be read (see above), "
-                            + "and a run that fails never replaces an earlier report");
+                    err.println(Printable.line("crossfoot: " + output + " left as it was: not every input could be read (see above), "
+                            + "and a run that fails never replaces an earlier report"));
                     err.flush();
                 } else if (!(allOrNothing && incomplete)) {
                     sink.commit();
@@ -161,11 +162,11 @@ final class Runs {
                 FilingReport f = toReport.apply(result);
                 totals.add(Totals.FilingTotal.of(f));
                 if (f.isError()) {
-                    err.println("crossfoot: " + f.error());
+                    err.println(Printable.line("crossfoot: " + f.error()));
                     err.flush();
                 }
                 for (InputError e : f.inputErrors()) {
-                    err.println("crossfoot: " + e.message());
+                    err.println(Printable.line("crossfoot: " + e.message()));
                     err.flush();
                 }
                 for (Finding x : f.findings()) {

@@ -51,7 +51,7 @@ public final class FigureParser {
         boolean percentSign = false;
         if (body.endsWith("%")) {
             if (!unit.isPercent()) {
-                throw new FigureFormatException("'" + t + "' has a % sign but its column is in " + unit
+                throw new FigureFormatException(Printable.quoted(t) + " has a % sign but its column is in " + unit
                         + "; declare the column's unit as % in filing.yaml, or remove the sign");
             }
             percentSign = true;
@@ -59,7 +59,7 @@ public final class FigureParser {
         }
         if (body.startsWith("(") || body.endsWith(")")) {
             if (!(body.startsWith("(") && body.endsWith(")")) || body.length() < 3) {
-                throw new FigureFormatException("'" + t + "' has an unbalanced parenthesis; write a negative as (1,234)");
+                throw new FigureFormatException(Printable.quoted(t) + " has an unbalanced parenthesis; write a negative as (1,234)");
             }
             negative = true;
             body = body.substring(1, body.length() - 1).strip();
@@ -69,12 +69,12 @@ public final class FigureParser {
         }
         if (!body.isEmpty() && "-+\u2212".indexOf(body.charAt(0)) >= 0) {
             if (negative) {
-                throw new FigureFormatException("'" + t + "' is negative twice (parentheses and a sign); use one");
+                throw new FigureFormatException(Printable.quoted(t) + " is negative twice (parentheses and a sign); use one");
             }
             negative = body.charAt(0) != '+';
             body = body.substring(1);
             if (!body.isEmpty() && "-+\u2212(".indexOf(body.charAt(0)) >= 0) {
-                throw new FigureFormatException("'" + t + "' has more than one sign; use one minus sign or parentheses");
+                throw new FigureFormatException(Printable.quoted(t) + " has more than one sign; use one minus sign or parentheses");
             }
         }
         String digits = digits(body);
@@ -207,29 +207,29 @@ public final class FigureParser {
     private static String explain(String t, String body, Unit unit) {
         String lower = body.toLowerCase(java.util.Locale.ROOT);
         if (FULL_WIDTH.matcher(body).matches()) {
-            return "'" + t + "' uses full-width digits or separators; retype it with ASCII digits 0-9, ',' and '.'";
+            return Printable.quoted(t) + " uses full-width digits or separators; retype it with ASCII digits 0-9, ',' and '.'";
         }
         if (lower.contains("nan") || lower.contains("inf")) {
-            return "'" + t + "' is not a printed figure; write the amount, a dash for nil, or a marker such as N.A.";
+            return Printable.quoted(t) + " is not a printed figure; write the amount, a dash for nil, or a marker such as N.A.";
         }
         if (lower.startsWith("0x")) {
-            return "'" + t + "' is hexadecimal; write the figure in decimal as printed";
+            return Printable.quoted(t) + " is hexadecimal; write the figure in decimal as printed";
         }
         if (lower.matches("[0-9.,]+e[-+]?[0-9]+")) {
-            return "'" + t + "' uses an exponent; write the figure in full as printed (e.g. 100,000)";
+            return Printable.quoted(t) + " uses an exponent; write the figure in full as printed (e.g. 100,000)";
         }
         if (body.chars().filter(c -> c == '.').count() > 1) {
-            return "'" + t + "' has more than one decimal point";
+            return Printable.quoted(t) + " has more than one decimal point";
         }
         if (body.matches("[0-9.,]+")) {
-            return "'" + t + "' has a thousands separator out of place; separators group digits in threes, as in 1,234,567.8";
+            return Printable.quoted(t) + " has a thousands separator out of place; separators group digits in threes, as in 1,234,567.8";
         }
         if (body.matches(".*[0-9].*") && body.matches(".*[^0-9.,].*")) {
             String extra = body.replaceAll("[0-9.,]", "");
-            return "'" + t + "' has '" + extra + "' inside the figure; keep only the number (the unit, " + unit
+            return Printable.quoted(t) + " has " + Printable.quoted(extra) + " inside the figure; keep only the number (the unit, " + unit
                     + ", is declared in filing.yaml; footnote marks belong in the label)";
         }
-        return "'" + t + "' is not a figure; write a number as printed (1,234.5 or (1,234.5)), a dash for nil, or a marker such as N.A.";
+        return Printable.quoted(t) + " is not a figure; write a number as printed (1,234.5 or (1,234.5)), a dash for nil, or a marker such as N.A.";
     }
 
     /** Trims blanks, including no-break and figure spaces. */

@@ -142,12 +142,12 @@ public final class Table {
                             Labels.distance(w, Labels.normalize(r.displayName())),
                             Labels.distance(wl, Labels.normalize(Labels.display(r.label()))))))
                     .map(Row::displayName).distinct().limit(3).toList();
-            throw new LookupException("table '" + id + "' (" + file + ") has no row '" + shown + "'"
+            throw new LookupException("table '" + id + "' (" + file + ") has no row " + Printable.quoted(shown)
                     + (near.isEmpty() ? "" : "; nearest: " + quoteAll(near)));
         }
-        throw new LookupException("table '" + id + "' (" + file + ") has " + found.size() + " rows '" + shown
-                + "' (lines " + found.stream().map(r -> String.valueOf(r.line())).collect(Collectors.joining(", "))
-                + "); qualify the label with its section, e.g. '" + found.get(0).displayName() + "', or name one by "
+        throw new LookupException("table '" + id + "' (" + file + ") has " + found.size() + " rows " + Printable.quoted(shown)
+                + " (lines " + found.stream().map(r -> String.valueOf(r.line())).collect(Collectors.joining(", "))
+                + "); qualify the label with its section, e.g. " + Printable.quoted(found.get(0).displayName()) + ", or name one by "
                 + "its occurrence, e.g. '" + Labels.display(wanted) + " #2'");
     }
 
@@ -191,11 +191,11 @@ public final class Table {
         if (normalizedTextColumns.contains(normalized)) {
             throw new LookupException("column '" + name + "' of table '" + id + "' is declared as text, not figures");
         }
-        throw new LookupException("table '" + id + "' (" + file + ") has no column '" + name + "'; its columns: "
+        throw new LookupException("table '" + id + "' (" + file + ") has no column " + Printable.quoted(name) + "; its columns: "
                 + quoteAll(columns));
     }
 
     private static String quoteAll(List<String> names) {
-        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        return names.stream().map(Printable::quoted).collect(Collectors.joining(", "));
     }
 }

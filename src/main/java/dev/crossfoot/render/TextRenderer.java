@@ -1,6 +1,7 @@
 package dev.crossfoot.render;
 
 import dev.crossfoot.model.Decimals;
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
@@ -86,7 +87,7 @@ public final class TextRenderer implements StreamingRenderer {
                         + lpad(String.valueOf(s.failed()), 8) + lpad(String.valueOf(s.warned()), 8) + lpad(String.valueOf(s.errors()), 8)
                         + (f.unreadableTables() > 0 ? "  input: " + f.unreadableTables()
                         + (f.unreadableTables() == 1 ? " table" : " tables") + " could not be read" : "");
-                out.write(line.stripTrailing() + "\n");
+                out.write(Printable.notACommand(line.stripTrailing()) + "\n");
             }
         }
         Summary all = totals.summary();
@@ -103,11 +104,12 @@ public final class TextRenderer implements StreamingRenderer {
     }
 
     /**
-     * Input-derived text as the report shows it: on one line. Every piece of text from the input passes through
+     * Input-derived text as the report shows it: on one line, control characters escaped, invisible and
+     * bidirectional characters as code points ({@link Printable#text}). Every piece of text from the input passes through
      * here before its width is measured.
      */
     private static String text(String s) {
-        return s == null ? "" : s.replaceAll("\\R", " ");
+        return Printable.text(s);
     }
 
     private static String lpad(String s, int w) {
@@ -116,14 +118,14 @@ public final class TextRenderer implements StreamingRenderer {
 
     private static void lines(Writer out, List<String> lines) throws IOException {
         for (String line : lines) {
-            out.write(line + "\n");
+            out.write(Printable.notACommand(line) + "\n");
         }
     }
 
     /** Writes {@code text} wrapped to the width. */
     private void prose(Writer out, String text, String first, String rest) throws IOException {
         for (String line : Width.wrap(text, first, rest, width)) {
-            out.write(line + "\n");
+            out.write(Printable.notACommand(line) + "\n");
         }
     }
 
