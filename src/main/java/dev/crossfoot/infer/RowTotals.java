@@ -30,9 +30,16 @@ final class RowTotals {
      * @param relative     for a column that fails, the miss as a fraction of the larger of total and sum
      * @param nonzeroItems items that are not nil
      * @param significant  the total is at least {@link Inferrer#SIGNIFICANCE} times its rounding tolerance
+     * @param exact        the printed figures add up to the printed total with no rounding at all
      */
-    record Column(Status status, BigDecimal relative, int nonzeroItems, boolean nonzeroTotal, boolean significant) {
-        static final Column UNAVAILABLE = new Column(Status.UNAVAILABLE, null, 0, false, false);
+    record Column(Status status, BigDecimal relative, int nonzeroItems, boolean nonzeroTotal, boolean significant,
+                  boolean exact) {
+        static final Column UNAVAILABLE = new Column(Status.UNAVAILABLE, null, 0, false, false, false);
+
+        /** Holds, and either exactly or with a significant total: what a confirmed relation may claim in a column. */
+        boolean confirmable() {
+            return status == Status.HOLDS && (exact || significant);
+        }
 
         /** Holds with at least two items that are not nil and a significant total that is not nil: evidence. */
         boolean evident() {
@@ -58,6 +65,11 @@ final class RowTotals {
 
         boolean failsWithin(BigDecimal limit) {
             return columns.stream().noneMatch(c -> c.status() == Status.FAILS && c.relative().compareTo(limit) > 0);
+        }
+
+        /** Every column that holds, holds exactly (no rounding needed). */
+        boolean exact() {
+            return columns.stream().filter(c -> c.status() == Status.HOLDS).allMatch(Column::exact);
         }
 
         int maxNonzero() {
@@ -137,9 +149,10 @@ final class RowTotals {
         Judgement j = new Judgement(sum, total.interval(), Judgement.widening(total.cell(), extraTolerance));
         boolean significant = j.significant(total.base(), Inferrer.SIGNIFICANCE);
         if (j.holds()) {
-            return new Column(Status.HOLDS, null, nonzero, total.base().signum() != 0, significant);
+            return new Column(Status.HOLDS, null, nonzero, total.base().signum() != 0, significant,
+                    mid.compareTo(total.base()) == 0);
         }
-        return new Column(Status.FAILS, relative(mid, total.base()), nonzero, total.base().signum() != 0, significant);
+        return new Column(Status.FAILS, relative(mid, total.base()), nonzero, total.base().signum() != 0, significant, false);
     }
 
     /** How far a sum misses a total, as a fraction of the larger of the two (1 when both are nil). */
@@ -160,6 +173,7 @@ final class RowTotals {
         Judged near = null;
         Judged partial = null;
         Judged close = null;
+        Judged rounded = null;
         for (int j = 2; j <= above.size(); j++) {
             Judged judged = judge(t, above.subList(0, j));
             int holds = judged.count(Status.HOLDS);
@@ -168,8 +182,13 @@ final class RowTotals {
             boolean evidence = labelled || unlabelled || evident >= 2;
             boolean enough = evident >= 1 || labelled && holds > 0 && judged.significantHolds() >= 1;
             if (holds > 0 && fails == 0 && enough && evidence) {
-                accept(t, judged, false);
-                return;
+                if (judged.exact()) {
+                    // a longer run that adds up exactly wins over a shorter one that foots within rounding only
+                    accept(t, rounded == null || holds >= rounded.count(Status.HOLDS) ? judged : rounded, false);
+                    return;
+                }
+                rounded = rounded == null ? judged : rounded;
+                continue;
             }
             if (fails > 0 && evident >= 1 && evidence) {
                 if (near == null && judged.failsWithin(Inferrer.NEAR_OTHER_COLUMN)) {
@@ -182,6 +201,10 @@ final class RowTotals {
                     && judged.failsWithin(Inferrer.NEAR_ALL_COLUMNS)) {
                 close = judged;
             }
+        }
+        if (rounded != null) {
+            accept(t, rounded, false);
+            return;
         }
         if ((near != null || close != null) && cumulative(t)) {
             near = null;
@@ -291,8 +314,9 @@ final class RowTotals {
         List<String> holding = new ArrayList<>();
         List<String> failing = new ArrayList<>();
         for (int c = 0; c < view.columns.size(); c++) {
-            Status s = judged.columns().get(c).status();
-            if (s == Status.HOLDS) {
+            Column column = judged.columns().get(c);
+            Status s = column.status();
+            if (column.confirmable()) {
                 holding.add(view.columns.get(c));
             } else if (s == Status.FAILS) {
                 failing.add(view.columns.get(c));

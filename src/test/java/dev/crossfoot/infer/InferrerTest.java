@@ -397,4 +397,34 @@ class InferrerTest {
                         + "Other comprehensive income (expense) for the year"),
                 () -> inference.confirmed().stream().map(InferrerTest::describe).toList().toString());
     }
+
+    @Test
+    void aColumnWhereEachRowIsTheSumOfAllRowsAbove_confirmsTheRunThatAddsUpExactly_notACoincidenceWithinRounding() throws IOException {
+        // issue 18: in 1, 1, 2, 4, 8, 16 the run 2 + 4 + 8 = 14 reaches 16 only at the very edge of its rounding
+        // (each figure taken half a unit up); the whole run above adds up to 16 exactly, and that is the total
+        StringBuilder csv = new StringBuilder("label,2023,2022\nRow 1,1,1\n");
+        BigDecimal sum = BigDecimal.ONE;
+        for (int i = 2; i <= 12; i++) {
+            csv.append("Row ").append(i).append(',').append(sum).append(',').append(sum).append('\n');
+            sum = sum.add(sum);
+        }
+        Footed f = foot(csv.toString());
+        assertEquals(List.of("Row 6 <- Row 1 + Row 2 + Row 3 + Row 4 + Row 5"), f.relations());
+        assertTrue(f.report().findings().stream().allMatch(x -> x.status() == Status.PASS
+                && x.figures().difference().signum() == 0), () -> f.report().findings().toString());
+    }
+
+    @Test
+    void aConfirmedTotal_claimsNoColumnWhereItHoldsOnlyByTheRoundingOfSmallFigures() throws IOException {
+        // issue 18: Total = A + B is evident in 2023 (30 = 30 + 0); in 2022, 2 against 0 + 1 holds within rounding
+        // only, and 2 is not 5 times its tolerance: a coincidence, not a check that passes
+        Footed f = foot("""
+                label,2023,2022
+                A,30,0
+                B,0,1
+                Total,30,2
+                """);
+        assertEquals(List.of("Total <- A + B"), f.relations());
+        assertEquals(List.of("2023"), f.report().findings().stream().map(Finding::column).toList());
+    }
 }
