@@ -103,9 +103,8 @@ public final class Batch {
             return FilingReport.failed(input.toString(), e.oneLine());
         } catch (RuntimeException | StackOverflowError e) {
             problems.accept(input, e);
-            return FilingReport.failed(input.toString(), input + ": internal error (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " "))
-                    + "); please report it with the input, and rerun with --verbose for details");
+            return FilingReport.bug(input.toString(), e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ")));
         }
     }
 }

@@ -49,6 +49,9 @@ final class BaselineCommand implements Callable<Integer> {
         }
         Checker checker = Runs.checker(filings.options(cmd, Set.of()), cmd.getErr(), filings.verbose());
         Runs.Outcome outcome = Runs.render(checker, dirs, new BaselineRenderer(), output, cmd.getOut(), cmd.getErr(), true);
+        if (outcome != null && outcome.bug()) {
+            return ExitCodes.INTERNAL;
+        }
         return outcome == null || outcome.totals().incomplete() ? ExitCodes.UNUSABLE : ExitCodes.OK;
     }
 }

@@ -1,6 +1,9 @@
 package dev.crossfoot.cli;
 
 import dev.crossfoot.check.CheckOptions;
+import dev.crossfoot.model.Decimals;
+import dev.crossfoot.model.Limits;
+import dev.crossfoot.model.Printable;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +32,10 @@ final class CheckingMixin {
     }
 
     CheckOptions options(CommandLine cmd, List<Path> rules, Set<String> known) {
+        if (tolerance != null && !Decimals.printable(tolerance)) {
+            throw new CommandLine.ParameterException(cmd, "--tolerance " + Printable.quote(tolerance.toString())
+                    + " is out of range: give at most " + Limits.MAX_FIGURE_DIGITS + " digits before and after the decimal point, such as 1 or 0.5");
+        }
         if (tolerance != null && tolerance.signum() < 0) {
             throw new CommandLine.ParameterException(cmd, "--tolerance must not be negative (found " + tolerance.toPlainString() + ")");
         }

@@ -1,8 +1,12 @@
 package dev.crossfoot.cli;
 
 import dev.crossfoot.check.CheckOptions;
+import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.Printable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +47,8 @@ final class FilingsMixin {
             }
             try (Stream<Path> s = Files.walk(root)) {
                 s.filter(p -> Files.isRegularFile(p.resolve("filing.yaml"))).sorted().forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException e) {
+                throw unwalkable(root, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
             }
         }
         if (out.isEmpty()) {
@@ -88,6 +92,18 @@ final class FilingsMixin {
             }
         }
         return all;
+    }
+
+    /** A root whose tree cannot be read to the end, in crossfoot's words (exit 2). */
+    static InputException unwalkable(Path root, IOException e) {
+        String where = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : root.toString();
+        String why = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : e instanceof FileSystemException ? "it cannot be read" : e.getMessage();
+        String hint = e instanceof AccessDeniedException ? "make it readable, or give narrower roots"
+                : "File name too long".equalsIgnoreCase(why) ? "the path is longer than the system allows (PATH_MAX); move the filings to a shorter path"
+                : "fix it, or give narrower roots";
+        return new InputException(null, "--recursive " + root + ": cannot read " + Printable.quote(where) + " (" + why + "); " + hint);
     }
 
     CheckOptions options(CommandLine cmd, Set<String> known) {

@@ -105,6 +105,10 @@ public final class Main implements Callable<Integer> {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean verbose = parsed.originalArgs().contains("--verbose");
+            if (ex instanceof dev.crossfoot.model.InputException input) {
+                // unusable input found outside a filing's own check (such as a root that cannot be walked): exit 2
+                return Runs.unusable(cmd.getErr(), input, verbose);
+            }
             cmd.getErr().println(Printable.line("crossfoot: internal error: " + ex + (verbose ? "" : " (rerun with --verbose for the stack trace)")));
             if (verbose) {
                 ex.printStackTrace(cmd.getErr());

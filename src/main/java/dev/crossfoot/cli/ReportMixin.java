@@ -57,6 +57,9 @@ final class ReportMixin {
     }
 
     int exitCode(Runs.Outcome outcome) {
+        if (outcome != null && outcome.bug()) {
+            return ExitCodes.INTERNAL;
+        }
         if (outcome == null || outcome.totals().incomplete()) {
             return ExitCodes.UNUSABLE;
         }

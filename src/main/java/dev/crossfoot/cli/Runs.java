@@ -31,7 +31,7 @@ final class Runs {
     }
 
     /** What a run found, as the exit code needs it. */
-    record Outcome(Totals totals, boolean newFailure, boolean newWarning) {
+    record Outcome(Totals totals, boolean newFailure, boolean newWarning, boolean bug) {
     }
 
     static Checker checker(CheckOptions options, PrintWriter err, boolean verbose) {
@@ -149,7 +149,7 @@ final class Runs {
         StreamingRenderer streaming = renderer instanceof StreamingRenderer s ? s : null;
         List<Totals.FilingTotal> totals = new ArrayList<>(dirs.size());
         List<FilingReport> kept = new ArrayList<>();
-        boolean[] flags = new boolean[2];
+        boolean[] flags = new boolean[3];
         Terminal terminal = Terminal.detect();
         Progress progress = Progress.start(dirs.size(), stderr, terminal, colour);
         Writer target = toStdout && terminal.stdout() ? progress.lines(report) : report;
@@ -161,6 +161,7 @@ final class Runs {
             checker.batch().run(dirs, one, result -> {
                 FilingReport f = toReport.apply(result);
                 totals.add(Totals.FilingTotal.of(f));
+                flags[2] |= f.isBug();
                 if (f.isError()) {
                     err.println(Printable.line("crossfoot: " + f.error()));
                     err.flush();
@@ -195,6 +196,6 @@ final class Runs {
         }
         target.flush();
         err.flush();
-        return new Outcome(t, flags[0], flags[1]);
+        return new Outcome(t, flags[0], flags[1], flags[2]);
     }
 }

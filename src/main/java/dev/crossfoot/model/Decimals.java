@@ -10,6 +10,16 @@ public final class Decimals {
     private Decimals() {
     }
 
+    /**
+     * Whether {@code v} is a number a statement could print: at most {@link Limits#MAX_FIGURE_DIGITS} digits before
+     * the decimal point and as many after it. Numbers given in exponent form in an option or a marker
+     * ({@code 1e999999999}) are refused with this before any arithmetic is done on them.
+     */
+    public static boolean printable(BigDecimal v) {
+        long before = (long) v.precision() - v.scale();
+        return before <= Limits.MAX_FIGURE_DIGITS && v.scale() <= Limits.MAX_FIGURE_DIGITS;
+    }
+
     /** "-1,234.5": grouped, leading minus, all the digits the value has (trailing zeros removed past {@code minScale}). */
     public static String grouped(BigDecimal v, int minScale) {
         BigDecimal s = v.stripTrailingZeros();

@@ -1,9 +1,12 @@
 package dev.crossfoot.parse;
 
+import dev.crossfoot.model.Decimals;
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.Interval;
+import dev.crossfoot.model.Limits;
 import dev.crossfoot.model.MarkerSpec;
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.model.Unit;
@@ -333,8 +336,17 @@ public final class FilingReader {
                 }
                 Unit u = unit(unitText, at, what);
                 try {
-                    BigDecimal lo = u.toBase(new BigDecimal(min.replace(",", "").strip()));
-                    BigDecimal hi = u.toBase(new BigDecimal(max.replace(",", "").strip()));
+                    BigDecimal loText = new BigDecimal(min.replace(",", "").strip());
+                    BigDecimal hiText = new BigDecimal(max.replace(",", "").strip());
+                    for (BigDecimal v : new BigDecimal[] {loText, hiText}) {
+                        if (!Decimals.printable(v)) {
+                            throw new InputException(at, what + ": min and max must be plain numbers of at most "
+                                    + Limits.MAX_FIGURE_DIGITS + " digits before and after the decimal point (found "
+                                    + Printable.quoted(v == loText ? min : max) + ")");
+                        }
+                    }
+                    BigDecimal lo = u.toBase(loText);
+                    BigDecimal hi = u.toBase(hiText);
                     bounds = new Interval(lo, hi);
                 } catch (NumberFormatException ex) {
                     throw new InputException(at, what + ": min and max must be plain numbers such as 0 and 1");

@@ -31,6 +31,19 @@ public record FilingReport(String path, String issuer, String document, List<Fin
         return new FilingReport(path, null, null, List.of(), Objects.requireNonNull(error), List.of());
     }
 
+    /** The words that mark a filing that crossfoot failed on (a bug), not one whose input is unusable. */
+    private static final String BUG = ": internal error (";
+
+    /** A filing that could not be checked because crossfoot failed on it: {@code what} is the exception in words. */
+    public static FilingReport bug(String path, String what) {
+        return failed(path, path + BUG + what + "); please report it with the input, and rerun with --verbose for details");
+    }
+
+    /** Whether crossfoot failed on this filing (a bug: exit 3), rather than found its input unusable. */
+    public boolean isBug() {
+        return error != null && error.startsWith(path + BUG);
+    }
+
     /** Whether the filing could not be checked at all. */
     public boolean isError() {
         return error != null;
