@@ -112,36 +112,78 @@ public final class PdfText {
         return pages;
     }
 
-    /** Documents of at least this many pages are read in two halves at once, each from its own copy. */
-    static final int HALVES_FROM = 40;
+    /** Documents of at least this many pages are read by two threads at once, each from its own copy. */
+    static final int TWO_READERS_FROM = 40;
 
     /**
-     * The glyphs of every page. A long document is read in two halves at once when the machine has two cores
-     * or more: a PDFBox document is not to be shared between threads, so the second half reads its own copy.
+     * The glyphs of every page. A long document is read by two threads at once when the machine has two cores or
+     * more: one takes pages from the front, the other from the back, one page at a time, until they meet. So
+     * neither waits for the other when one end of the document is heavier (a bilingual annual report's financial
+     * statements), and each keeps to a run of neighbouring pages, which share fonts (a font is parsed once per
+     * document copy). A PDFBox document is not to be shared between threads: the back reader opens its own copy.
      */
     private static List<Page> pages(Path file, PDDocument doc) throws IOException {
         int n = doc.getNumberOfPages();
-        if (n < HALVES_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+        if (n < TWO_READERS_FROM || Runtime.getRuntime().availableProcessors() < 2) {
             return range(doc, 1, n);
         }
-        int half = n / 2;
-        java.util.concurrent.CompletableFuture<List<Page>> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        Ends ends = new Ends(n);
+        @SuppressWarnings("unchecked")
+        List<Page>[] byPage = new List[n + 1];
+        java.util.concurrent.CompletableFuture<Void> back = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try (PDDocument copy = Loader.loadPDF(file.toFile())) {
-                return range(copy, half + 1, n);
+                for (int p = ends.back(); p > 0; p = ends.back()) {
+                    byPage[p] = range(copy, p, p);
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            } finally {
+                ends.stop();
             }
         });
-        List<Page> out = new ArrayList<>(range(doc, 1, half));
         try {
-            out.addAll(second.join());
+            for (int p = ends.front(); p > 0; p = ends.front()) {
+                byPage[p] = range(doc, p, p);
+            }
+        } finally {
+            ends.stop();
+        }
+        try {
+            back.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof java.io.UncheckedIOException u) {
                 throw u.getCause();
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        List<Page> out = new ArrayList<>();
+        for (int p = 1; p <= n; p++) {
+            out.addAll(byPage[p]);
+        }
         return out;
+    }
+
+    /** The pages not yet taken: the front reader takes the lowest, the back reader the highest; 0 when none is left. */
+    private static final class Ends {
+        private int low = 1;
+        private int high;
+
+        Ends(int pages) {
+            high = pages;
+        }
+
+        synchronized int front() {
+            return low <= high ? low++ : 0;
+        }
+
+        synchronized int back() {
+            return low <= high ? high-- : 0;
+        }
+
+        /** A reader stopped (done, or failed: then the read fails, and the other reader need not go on). */
+        synchronized void stop() {
+            high = low - 1;
+        }
     }
 
     private static List<Page> range(PDDocument doc, int first, int last) throws IOException {

@@ -34,9 +34,9 @@ class PdfTextTest {
     }
 
     @Test
-    void aLongDocument_readInTwoHalvesAtOnce_keepsItsPagesInOrder() {
+    void aLongDocument_readFromBothEndsAtOnce_keepsItsPagesInOrder() {
         TestPdf pdf = new TestPdf();
-        int n = PdfText.HALVES_FROM + 5;
+        int n = PdfText.TWO_READERS_FROM + 5;
         for (int i = 1; i <= n; i++) {
             pdf.page().text(60, 100, "Page" + i);
         }
