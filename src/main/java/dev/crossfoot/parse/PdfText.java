@@ -132,8 +132,9 @@ public final class PdfText {
         List<Page>[] byPage = new List[n + 1];
         java.util.concurrent.CompletableFuture<Void> back = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try (PDDocument copy = Loader.loadPDF(file.toFile())) {
+                Collector c = new Collector();
                 for (int p = ends.back(); p > 0; p = ends.back()) {
-                    byPage[p] = range(copy, p, p);
+                    byPage[p] = c.range(copy, p, p);
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -142,8 +143,9 @@ public final class PdfText {
             }
         });
         try {
+            Collector c = new Collector();
             for (int p = ends.front(); p > 0; p = ends.front()) {
-                byPage[p] = range(doc, p, p);
+                byPage[p] = c.range(doc, p, p);
             }
         } finally {
             ends.stop();
@@ -187,12 +189,7 @@ public final class PdfText {
     }
 
     private static List<Page> range(PDDocument doc, int first, int last) throws IOException {
-        Collector c = new Collector();
-        c.setStartPage(first);
-        c.setEndPage(last);
-        c.getText(doc);
-        c.endOfPage();
-        return c.pages;
+        return new Collector().range(doc, first, last);
     }
 
     private static String firstLine(Exception e) {
@@ -204,7 +201,7 @@ public final class PdfText {
 
     /** Collects the glyphs page by page, instead of letting PDFBox lay them out as text. */
     private static final class Collector extends PDFTextStripper {
-        final List<Page> pages = new ArrayList<>();
+        private List<Page> pages = new ArrayList<>();
         private List<Glyph> current;
         private int number;
         private int width;
@@ -213,6 +210,16 @@ public final class PdfText {
         Collector() throws IOException {
             setSortByPosition(false);
             setSuppressDuplicateOverlappingText(false);
+        }
+
+        /** The pages from first to last (those with content). */
+        List<Page> range(PDDocument doc, int first, int last) throws IOException {
+            pages = new ArrayList<>();
+            setStartPage(first);
+            setEndPage(last);
+            getText(doc);
+            endOfPage();
+            return pages;
         }
 
         @Override
