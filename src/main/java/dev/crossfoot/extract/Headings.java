@@ -157,6 +157,11 @@ final class Headings {
         lastNote = 0;
     }
 
+    // compiled once: tried on every line of a long document
+    private static final Pattern CONTINUED_END = Pattern.compile("\\s*\\((?i:continued|cont['’]?d\\.?)\\)\\s*$");
+    private static final Pattern CONTINUED_AT_END = Pattern.compile("\\s*\\((?i:continued|cont['’]?d\\.?)\\)$");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     /**
      * The headings of a laid-out document that the text's rules do not know; true when the line was one. A primary
      * statement's title (in any case) names the tables under it and ends the notes; "Notes:" or a note headed 1
@@ -164,7 +169,7 @@ final class Headings {
      * numbers run on.
      */
     private boolean laidOutHeading(String text) {
-        String plain = text.replaceAll("\\s*\\((?i:continued|cont['’]?d\\.?)\\)\\s*$", "");
+        String plain = CONTINUED_END.matcher(text).replaceAll("");
         if (plain.isEmpty() || UNIT_LINE.matcher(plain).matches()) {
             return true;
         }
@@ -202,7 +207,7 @@ final class Headings {
                     startNotes();
                 }
                 if (n != lastNote || !note.equals(m.group(1))) {
-                    startNote(m.group(1), m.group(2).replaceAll("\\s*\\((?i:continued|cont['’]?d\\.?)\\)$", "").strip());
+                    startNote(m.group(1), CONTINUED_AT_END.matcher(m.group(2)).replaceAll("").strip());
                 }
                 lastNote = n;
                 return true;
@@ -221,7 +226,7 @@ final class Headings {
         }
         int words = 0;
         int capitalised = 0;
-        for (String w : text.split("\\s+")) {
+        for (String w : BLANKS.split(text)) {
             if (w.isEmpty() || SMALL_WORD.matcher(w).matches() || !Character.isLetter(w.charAt(0))) {
                 continue;
             }

@@ -104,18 +104,23 @@ final class PdfBlocks {
         return figureLike(first) || f >= 1 && first.length() <= 160;
     }
 
-    /** A line of nothing but dashes (rules drawn with dashes between the columns): not a row. */
+    /** A line of nothing but dashes (rules drawn with dashes between the columns): not a row. */    // compiled once: they are tried on every line of a long document
+    private static final Pattern DASHES = Pattern.compile("[-–—_=\\s]+");
+    private static final Pattern DASH = Pattern.compile("[-–—]");
+    private static final Pattern CURRENCY = Pattern.compile("\\$|£|€|US\\$|HK\\$|RMB|S\\$|A\\$|C\\$");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+
     private static boolean isStrayDashes(PdfLayout.TextLine l) {
         for (PdfLayout.Chunk c : l.chunks()) {
-            if (!c.text().matches("[-–—_=\\s]+")) {
+            if (!DASHES.matcher(c.text()).matches()) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isCurrency(String t) {
-        return t.matches("\\$|£|€|US\\$|HK\\$|RMB|S\\$|A\\$|C\\$");
+    static boolean isCurrency(String t) {
+        return CURRENCY.matcher(t).matches();
     }
 
     private static int em(PdfLayout.TextLine l) {
@@ -277,7 +282,7 @@ final class PdfBlocks {
             return false;
         }
         for (PdfLayout.Chunk c : l.chunks()) {
-            if (figureLike(c.text()) && !isYear(c.text()) && !c.text().matches("[-–—]")) {
+            if (figureLike(c.text()) && !isYear(c.text()) && !DASH.matcher(c.text()).matches()) {
                 return false;
             }
         }
@@ -328,7 +333,7 @@ final class PdfBlocks {
     }
 
     private static String normalised(String text) {
-        return CONTINUED.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        return NOT_WORD.matcher(CONTINUED.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     static boolean continuesLabel(String above, String below) {

@@ -145,14 +145,14 @@ final class PdfColumns {
                 append(cells, 1, text);
                 continue;
             }
-            if (!isHeader && c > 0 && text.matches("\\$|£|€|US\\$|HK\\$|RMB|S\\$|A\\$|C\\$")) {
+            if (!isHeader && c > 0 && PdfBlocks.isCurrency(text)) {
                 continue;
             }
             if (ch.x1() < figureLeft - em / 2 && (c == 0 || !PdfBlocks.figureLike(ch.text()) || isHeader)) {
                 append(cells, 0, text);
                 continue;
             }
-            if (!isHeader && text.matches("\\$|£|€|US\\$|HK\\$|RMB|S\\$|A\\$|C\\$")) {
+            if (!isHeader && PdfBlocks.isCurrency(text)) {
                 continue;
             }
             if (!isHeader && PdfBlocks.figureLike(ch.text())) {

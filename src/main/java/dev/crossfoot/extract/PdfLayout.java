@@ -68,19 +68,29 @@ final class PdfLayout {
     private static final Pattern NUMERIC = Pattern.compile("[(\\-–—−]?[$£€¥]?[\\d,.]*\\d[\\d,.]*\\)?%?|[\\-–—−]|\\$|£|€");
     private static final Pattern DAY = Pattern.compile("\\d{1,2},");
     private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)[-–—\\s]*(?:page\\s+)?\\d{1,3}[-–—\\s]*|[ivxl]{1,6}");
+    // compiled once: a long document has tens of thousands of lines
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
 
     private PdfLayout() {
     }
 
     static Layout of(List<PdfText.Page> pages) {
+        // Each page is laid out on its own, a long document's pages on both cores; the lines are numbered after.
+        List<Laid> laid = (pages.size() >= PARALLEL_FROM ? pages.parallelStream() : pages.stream()).map(PdfLayout::lines).toList();
         List<List<TextLine>> byPage = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         int number = 1;
         int[] bilingual = new int[1];
-        for (PdfText.Page page : pages) {
+        for (Laid page : laid) {
             starts.add(number);
-            List<TextLine> lines = lines(page, number, bilingual);
+            List<TextLine> lines = new ArrayList<>(page.lines().size());
+            for (TextLine l : page.lines()) {
+                lines.add(new TextLine(number + l.number(), l.page(), l.lineOnPage(), l.y(), l.size(), l.chunks()));
+            }
             number += lines.size();
+            bilingual[0] += page.bilingual();
             byPage.add(lines);
         }
         Set<String> repeated = repeatedEdges(pages, byPage);
@@ -108,7 +118,7 @@ final class PdfLayout {
     }
 
     private static String key(TextLine l) {
-        return l.text().toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip();
+        return BLANKS.matcher(DIGITS.matcher(l.text().toLowerCase(Locale.ROOT)).replaceAll("#")).replaceAll(" ").strip();
     }
 
     /** Texts printed near the top or bottom edge of at least three pages and a tenth of them: running heads and feet. */
@@ -119,7 +129,7 @@ final class PdfLayout {
             List<TextLine> page = byPage.get(p);
             for (int i = 0; i < page.size(); i++) {
                 String k = key(page.get(i));
-                if (atEdge(page.get(i), pages.get(p).height()) && k.replaceAll("[^a-z]", "").length() >= 3) {
+                if (atEdge(page.get(i), pages.get(p).height()) && NOT_LETTER.matcher(k).replaceAll("").length() >= 3) {
                     seen.add(k);
                 }
             }
@@ -133,6 +143,18 @@ final class PdfLayout {
             }
         });
         return out;
+    }
+
+    /** Documents of at least this many pages are laid out on all cores. */
+    private static final int PARALLEL_FROM = 8;
+
+    /** One page's lines, numbered from 0, and how many of them lost text in another script. */
+    private record Laid(List<TextLine> lines, int bilingual) {
+    }
+
+    private static Laid lines(PdfText.Page page) {
+        int[] bilingual = new int[1];
+        return new Laid(lines(page, 0, bilingual), bilingual[0]);
     }
 
     /** The lines of one page, top to bottom. */
