@@ -3,6 +3,7 @@ package dev.crossfoot.check;
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.parse.FilingReader;
+import dev.crossfoot.parse.NarrativeCsv;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Report;
 import dev.crossfoot.rules.RuleSet;
@@ -89,7 +90,7 @@ public final class Checker {
         boolean parallelTables = !batch.parallel(inputs);
         return dir -> batch.guarded(dir, d -> {
             FilingReader.Loaded loaded = load(d, parallelTables);
-            return engine.check(loaded.filing(), loader.rules(d), Loader.errors(loaded));
+            return engine.check(loaded.filing(), loader.rules(d), Loader.errors(loaded), NarrativeCsv.read(d));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.crossfoot.check;
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.SourceLocation;
+import dev.crossfoot.parse.NarrativeCsv;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.InputError;
@@ -47,6 +48,17 @@ public final class Engine {
      * @throws InputException when a rule refers to something the filing does not have
      */
     public FilingReport check(Filing filing, RuleSet rules, List<InputError> unreadable) {
+        return check(filing, rules, unreadable, NarrativeCsv.Narrative.NONE);
+    }
+
+    /**
+     * Checks what could be read of a filing, and ties the figures of its announcement's prose to its tables
+     * ({@link NarrativeTies}): each attached figure is a narrative check, the others are listed as unattached.
+     *
+     * @param narrative the filing's narrative.csv, or {@link NarrativeCsv.Narrative#NONE}
+     * @throws InputException when a rule refers to something the filing does not have
+     */
+    public FilingReport check(Filing filing, RuleSet rules, List<InputError> unreadable, NarrativeCsv.Narrative narrative) {
         Planner planner = new Planner(filing);
         Evaluator evaluator = new Evaluator(options);
         Map<String, InputError> broken = new HashMap<>();
@@ -65,13 +77,15 @@ public final class Engine {
                 findings.add(evaluator.evaluate(rule, plan));
             }
         }
-        List<Finding> diagnosed = Diagnoser.diagnose(findings);
+        List<Finding> diagnosed = new ArrayList<>(Diagnoser.diagnose(findings));
+        NarrativeTies.Outcome tied = new NarrativeTies(filing, options).tie(narrative.document(), narrative.figures());
+        diagnosed.addAll(tied.findings());
         if (!options.known().isEmpty()) {
             diagnosed = diagnosed.stream()
                     .map(f -> f.status() != Status.PASS && options.known().contains(f.fingerprint()) ? f.asKnown() : f)
                     .toList();
         }
         return new FilingReport(filing.path(), filing.issuer(), filing.document(), diagnosed, null,
-                List.copyOf(filing.tables().values()), unreadable, notRun);
+                List.copyOf(filing.tables().values()), unreadable, notRun, tied.unattached());
     }
 }

@@ -71,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         java.util.function.Function<Path, dev.crossfoot.result.FilingReport> one = infer
                 ? new Footing(checker).checkingWithInference(dirs.size()) : checker.checking(dirs.size());
-        Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(), report.output, cmd.getOut(), err, false, report.color);
+        Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(filings.verbose()), report.output, cmd.getOut(), err, false, report.color);
         return report.exitCode(outcome);
     }
 }

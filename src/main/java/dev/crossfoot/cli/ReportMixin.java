@@ -46,13 +46,18 @@ final class ReportMixin {
     }
 
     Renderer renderer() {
+        return renderer(false);
+    }
+
+    /** @param verbose list what a report lists only on request (the narrative figures left unattached) */
+    Renderer renderer(boolean verbose) {
         return switch (format) {
             case json -> new JsonRenderer();
             case junit -> new JunitXmlRenderer();
             case sarif -> new SarifRenderer();
             case github -> new GithubRenderer();
             case html -> new HtmlRenderer(HtmlRenderer.Paper.of(Main.version(), System.getenv(), Clock.systemUTC()));
-            case text -> new TextRenderer(useColor(), quiet, terminal().columns());
+            case text -> new TextRenderer(useColor(), quiet, terminal().columns(), verbose);
         };
     }
 

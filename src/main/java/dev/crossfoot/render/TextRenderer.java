@@ -9,6 +9,8 @@ import dev.crossfoot.result.InputError;
 import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Status;
 import dev.crossfoot.result.Summary;
+import dev.crossfoot.result.Narrated;
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.result.Totals;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,16 +33,24 @@ public final class TextRenderer implements StreamingRenderer {
     private final boolean color;
     private final boolean quiet;
     private final int width;
+    private final boolean verbose;
 
     /**
-     * @param color colour the statuses (ANSI)
-     * @param quiet print failures, warnings, errors and the summaries only
-     * @param width the columns a line may take
+     * @param color   colour the statuses (ANSI)
+     * @param quiet   print failures, warnings, errors and the summaries only
+     * @param width   the columns a line may take
+     * @param verbose also list the narrative figures no check could tie to a table
      */
-    public TextRenderer(boolean color, boolean quiet, int width) {
+    public TextRenderer(boolean color, boolean quiet, int width, boolean verbose) {
         this.color = color;
         this.quiet = quiet;
         this.width = width;
+        this.verbose = verbose;
+    }
+
+    /** A report that does not list unattached narrative figures. */
+    public TextRenderer(boolean color, boolean quiet, int width) {
+        this(color, quiet, width, false);
     }
 
     /** A report {@value #DEFAULT_WIDTH} columns wide. */
@@ -158,6 +168,15 @@ public final class TextRenderer implements StreamingRenderer {
             if (x.status() != Status.PASS) {
                 explain(out, x, layout.cuts(cells.get(i).rule()));
             }
+            if (x.narrated() != null) {
+                sentence(out, INDENT, x.narrated(), x.reported());
+            }
+        }
+        if (verbose) {
+            for (NarrativeFigure n : f.unattached()) {
+                String where = "[" + text(n.at().startsWith("page") ? n.at() : "line " + n.at()) + "]";
+                out.write(fit("  UNATTACHED  " + text(n.printed()) + " " + where) + "\n");
+            }
         }
         problems(f, out);
         List<String> summary = new java.util.ArrayList<>(List.of(text(f.path()) + ":"));
@@ -166,6 +185,13 @@ public final class TextRenderer implements StreamingRenderer {
             summary.add(roundingNote(f).strip());
         }
         incomplete(summary, f.inputErrors().size(), f.ruleErrors().size());
+        long tied = f.narrativeChecks();
+        if (tied + f.unattached().size() > 0) {
+            summary.set(summary.size() - 1, summary.get(summary.size() - 1) + ";");
+            summary.add("narrative: " + (tied + f.unattached().size()) + " figures,");
+            summary.add(tied + " tied to the tables,");
+            summary.add(f.unattached().size() + " unattached" + (verbose ? "" : " (--verbose lists them)"));
+        }
         // wrapped between its parts only, so that each part can be searched for as printed
         lines(out, Width.wrap(summary, "", "  ", width));
     }
@@ -179,7 +205,8 @@ public final class TextRenderer implements StreamingRenderer {
         }
         // the location is kept whole: a path is never broken across lines
         List<String> why = new java.util.ArrayList<>(Width.wrap(text(x.message()), INDENT, INDENT, width));
-        String where = "[" + text(x.file()) + (x.line() > 0 ? ":" + x.line() : "") + "]";
+        String where = x.narrated() != null ? "[" + text(x.narrated().where()) + "]"
+                : "[" + text(x.file()) + (x.line() > 0 ? ":" + x.line() : "") + "]";
         String last = why.get(why.size() - 1);
         if (last.isBlank()) {
             why.set(why.size() - 1, INDENT + where);
@@ -192,6 +219,23 @@ public final class TextRenderer implements StreamingRenderer {
         for (Diagnosis d : x.diagnoses()) {
             prose(out, text(d.text()), INDENT + "- ", INDENT + "  ");
         }
+    }
+
+    /** A narrative check's sentence, cut to fit the line around its figure, and where it is printed. */
+    private void sentence(Writer out, String indent, Narrated n, String figure) throws IOException {
+        String where = " [" + text(n.where()) + "]";
+        int room = width - Width.of(indent) - Width.of(where) - 2;
+        if (room < 20) {
+            out.write(fit(indent + "\"" + text(n.sentence(Math.max(20, width - Width.of(indent) - 2), figure)) + "\"") + "\n");
+            out.write(indent + where.strip() + "\n");
+            return;
+        }
+        out.write(fit(indent + "\"" + text(n.sentence(room, figure)) + "\"" + where) + "\n");
+    }
+
+    /** A line cut to the width. */
+    private String fit(String line) {
+        return Width.of(line) <= width ? line : Width.cut(line, width);
     }
 
     /** The tables that could not be read, and the rules not run because of them, each wrapped to the width. */

@@ -1,5 +1,6 @@
 package dev.crossfoot.result;
 
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.model.Table;
 import java.util.List;
 import java.util.Objects;
@@ -9,12 +10,21 @@ import java.util.Objects;
  * both. As in PMD's report, what the checks found ({@code findings}), the parts of the input that could not
  * be read ({@code inputErrors}: tables, each an error for that table alone) and the rules that could not be
  * run because of them ({@code ruleErrors}) are kept apart. {@code tables} are the filing's tables as read,
- * for renderers that show them (the HTML working paper).
+ * for renderers that show them (the HTML working paper). {@code unattached} are the figures of the
+ * announcement's prose that no narrative check could tie to a table figure: listed, never failures.
  */
 public record FilingReport(String path, String issuer, String document, List<Finding> findings, String error,
-                           List<Table> tables, List<InputError> inputErrors, List<RuleError> ruleErrors) {
+                           List<Table> tables, List<InputError> inputErrors, List<RuleError> ruleErrors,
+                           List<NarrativeFigure> unattached) {
+
+    /** A report without narrative figures left unattached. */
+    public FilingReport(String path, String issuer, String document, List<Finding> findings, String error,
+                        List<Table> tables, List<InputError> inputErrors, List<RuleError> ruleErrors) {
+        this(path, issuer, document, findings, error, tables, inputErrors, ruleErrors, List.of());
+    }
 
     public FilingReport {
+        unattached = unattached == null ? List.of() : List.copyOf(unattached);
         Objects.requireNonNull(path, "path");
         findings = List.copyOf(findings);
         tables = tables == null ? List.of() : List.copyOf(tables);
@@ -52,6 +62,11 @@ public record FilingReport(String path, String issuer, String document, List<Fin
     /** Whether some of the input could not be used: the whole filing, or one of its tables. */
     public boolean isIncomplete() {
         return error != null || !inputErrors.isEmpty();
+    }
+
+    /** The narrative checks among the findings: the prose figures tied to a table. */
+    public long narrativeChecks() {
+        return findings.stream().filter(f -> f.kind() == CheckKind.NARRATIVE).count();
     }
 
     public Summary summary() {

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param diagnoses for a failure: the arithmetic explanations that fit the numbers; empty otherwise
  * @param known     the failure is recorded in the baseline given with --baseline, with the same figures:
  *                  reported, but not counted as failing
+ * @param narrated  for a narrative check, the sentence that printed the reported figure; else null
  */
 public record Finding(String id, CheckedRule check, String column, Status status, Figures figures, String message,
-                      List<CellUse> cells, List<Diagnosis> diagnoses, boolean known) {
+                      List<CellUse> cells, List<Diagnosis> diagnoses, boolean known, Narrated narrated) {
 
     public Finding {
         Objects.requireNonNull(id, "id");
@@ -37,6 +38,12 @@ public record Finding(String id, CheckedRule check, String column, Status status
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
     }
 
+    /** A finding of a rule (not a narrative check). */
+    public Finding(String id, CheckedRule check, String column, Status status, Figures figures, String message,
+                   List<CellUse> cells, List<Diagnosis> diagnoses, boolean known) {
+        this(id, check, column, status, figures, message, cells, diagnoses, known, null);
+    }
+
     /** A finding not in any baseline, without diagnoses (they are added once all findings are known). */
     public Finding(String id, CheckedRule check, String column, Status status, Figures figures, String message,
                    List<CellUse> cells) {
@@ -46,11 +53,17 @@ public record Finding(String id, CheckedRule check, String column, Status status
     public Finding withDiagnoses(List<Diagnosis> more) {
         List<Diagnosis> all = new ArrayList<>(diagnoses);
         all.addAll(more);
-        return new Finding(id, check, column, status, figures, message, cells, all, known);
+        return new Finding(id, check, column, status, figures, message, cells, all, known, narrated);
+    }
+
+    /** This finding with a note added to its message (a pass that agrees only in a way worth saying). */
+    public Finding withNote(String note) {
+        return new Finding(id, check, column, status, figures, message.isEmpty() ? note : message + "; " + note, cells,
+                diagnoses, known, narrated);
     }
 
     public Finding asKnown() {
-        return new Finding(id, check, column, status, figures, message, cells, diagnoses, true);
+        return new Finding(id, check, column, status, figures, message, cells, diagnoses, true, narrated);
     }
 
     /** The reported figure: the cell the check is about. */

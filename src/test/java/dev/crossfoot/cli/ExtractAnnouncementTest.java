@@ -128,11 +128,17 @@ class ExtractAnnouncementTest {
         return out;
     }
 
-    /** Each check as "id status computed reported", in report order. */
+    /**
+     * Each check of a rule as "id status computed reported", in report order. The narrative checks of an extraction
+     * (its narrative.csv; the fixture has none) are left out here: NarrativeTiesTest holds them.
+     */
     static List<String> checks(Run run) throws IOException {
         JsonNode doc = JSON.readTree(run.out());
         List<String> out = new ArrayList<>();
         for (JsonNode c : doc.get("filings").get(0).get("checks")) {
+            if (c.path("kind").asText().equals("narrative")) {
+                continue;
+            }
             out.add(c.get("id").asText() + " " + c.get("status").asText() + " " + c.path("computed").asText()
                     + " " + c.path("reported").asText());
         }

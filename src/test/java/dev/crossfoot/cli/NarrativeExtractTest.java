@@ -30,4 +30,23 @@ class NarrativeExtractTest {
                 + "revenue,revenue,,decrease,decreased by,")), "the revenue change at line 191");
         assertTrue(lines.size() > 150, "every figure of the prose, counts too: " + lines.size());
     }
+
+    @Test
+    void check_showsEachNarrativeCheckWithItsSentenceAndLine_andCountsTheUnattached() {
+        Path out = tmp.resolve("filing");
+        assertEquals(0, Run.of("extract", ExtractAnnouncementTest.SEED.toString(), "-o", out.toString(), "-q").exitCode());
+        Run r = Run.of("check", out.toString(), "--rules", ExtractAnnouncementTest.RULES.toString(), "--color=never");
+        assertEquals(0, r.exitCode(), "narrative checks are warnings: " + r);
+        assertTrue(r.out().contains("the prose says 53.9% but the tables give 53.9785"), r.out());
+        assertTrue(r.out().contains("which would be printed 54.0; matched on"), r.out());
+        assertTrue(r.out().contains("[sensetime-2023-announcement.txt:98]"), r.out());
+        assertTrue(r.out().contains("\"Our revenue decreased by 10.6% to RMB3,405.8"), r.out());
+        assertTrue(r.out().contains("tied to the tables,"), r.out());
+        assertTrue(r.out().contains("unattached (--verbose lists them)"), r.out());
+        assertTrue(!r.out().contains("UNATTACHED"), "listed only under --verbose");
+        Run verbose = Run.of("check", out.toString(), "--rules", ExtractAnnouncementTest.RULES.toString(), "--verbose");
+        assertTrue(verbose.out().contains("  UNATTACHED  RMB3,885 million [line 36]"), verbose.out());
+        Run failOn = Run.of("check", out.toString(), "--rules", ExtractAnnouncementTest.RULES.toString(), "--fail-on", "warning", "-q");
+        assertEquals(1, failOn.exitCode());
+    }
 }

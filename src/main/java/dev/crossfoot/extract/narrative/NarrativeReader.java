@@ -75,6 +75,11 @@ public final class NarrativeReader {
         this.items = new Items(labels);
     }
 
+    /** A table row's label as an item of the prose: without note references, normalised as rules normalise labels. */
+    public static String item(String label) {
+        return Items.item(label);
+    }
+
     /** A line of prose (outside the tables) at its document line. */
     public record Prose(int line, String text) {
     }
