@@ -19,7 +19,8 @@ final class RowTotals {
     private static final Pattern TOTAL = Pattern.compile(
             "(?i).*(\\btotal|\\bsub-?total|^net\\b|\\bnet$|[,–-] ?net\\b|\\bnet (income|loss|sales|revenues?|assets|liabilities|cash|increase|decrease|change|profit|earnings|book|debt|amount|carrying|periodic)"
                     + "|gross (profit|margin)|operating (income|profit|loss)|(income|profit|loss|earnings) (before|for the|from)"
-                    + "|\\bebitda\\b|balance,? (at )?end|end of (the )?(year|period)|closing|ending balance|\\bbalance$|at (31|30|28|29) |as at|as of).*");
+                    + "|\\bebitda\\b|balance,? (at )?end|end of (the )?(year|period)|closing|ending balance|\\bbalance$|at (31|30|28|29) |as at|as of"
+                    + "|\\b(balances?|outstanding) (at|as of)\\b|\\bat (january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.? [0-9]{1,2}\\b).*");
 
     /** How a candidate relation fares in one column. */
     enum Status { UNAVAILABLE, HOLDS, FAILS }

@@ -91,7 +91,8 @@ final class TableView {
     static TableView of(Table table) {
         List<String> columns = new ArrayList<>();
         for (String c : table.columns()) {
-            if (!NOTE_COLUMN.matcher(c).matches() && !c.contains("%") && !NOT_ADDITIVE.matcher(c).matches()) {
+            if (!NOTE_COLUMN.matcher(c).matches() && !c.contains("%") && !NOT_ADDITIVE.matcher(c).matches()
+                    && !percentages(table, c)) {
                 columns.add(c);
             }
         }
@@ -160,6 +161,27 @@ final class TableView {
             positive |= a != null && a.base().signum() > 0;
         }
         return positive;
+    }
+
+    /**
+     * Whether a column holds more percentages than other figures, whatever its header says (a {@code Change}
+     * or {@code Constant} column of 2%, 4%): such a column is not additive, and its percentages must not make
+     * every row look like a percentage row.
+     */
+    private static boolean percentages(Table table, String column) {
+        int percent = 0;
+        int other = 0;
+        for (Row r : table.rows()) {
+            Cell cell = r.cells().get(column);
+            if (cell != null && (cell.figure() instanceof Figure.Amount || cell.figure() instanceof Figure.Nil)) {
+                if (cell.unit().isPercent()) {
+                    percent++;
+                } else if (cell.figure() instanceof Figure.Amount) {
+                    other++;
+                }
+            }
+        }
+        return percent > other;
     }
 
     /** The dimension most amounts of a column are in (a column of RMB with one row of shares is in RMB). */

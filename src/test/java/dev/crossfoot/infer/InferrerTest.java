@@ -427,4 +427,35 @@ class InferrerTest {
         assertEquals(List.of("Total <- A + B"), f.relations());
         assertEquals(List.of("2023"), f.report().findings().stream().map(Finding::column).toList());
     }
+
+    @Test
+    void aColumnOfPercentagesUnderAHeaderWithoutPercent_isLeftOut_andTheTotalsBesideItAreFound() throws IOException {
+        // issue 13 (TAT-QA dev133): "Actual" and "Constant" hold growth rates; judged by their header, every row
+        // held a percentage and was skipped, hiding the table's totals
+        Footed f = foot("""
+                "Year Ended May 31, (Dollars in millions)",2019,Actual,Constant,2018
+                Americas,"$18,410",2%,3%,"$18,030"
+                EMEA,"9,168",0%,4%,"9,163"
+                Asia Pacific,"5,004",3%,7%,"4,848"
+                Total revenues,"32,582",2%,4%,"32,041"
+                """);
+        assertEquals(List.of("Total revenues <- Americas + EMEA + Asia Pacific"), f.relations());
+        assertEquals(List.of("2019", "2018"), f.report().findings().stream().map(Finding::column).toList());
+    }
+
+    @Test
+    void aBalanceLabelledWithADate_closesARollForward() throws IOException {
+        // issue 13 (TAT-QA dev034): "Outstanding at September 30, 2017" is a closing balance; in a table of one
+        // additive column, only a label that says total is evidence enough
+        Footed f = foot("""
+                label,Number of Shares,Weighted-Average Exercise Price Per Share
+                "Outstanding at September 30, 2016","3,015,374",$3.95
+                Granted,"147,800",$7.06
+                Exercised,"(235,514)",$2.92
+                Canceled,"(81,794)",$3.59
+                "Outstanding at September 30, 2017","2,845,866",$4.21
+                """);
+        assertEquals(List.of("Outstanding at September 30, 2017 <- Outstanding at September 30, 2016 + Granted + Exercised + Canceled"),
+                f.relations());
+    }
 }
