@@ -26,7 +26,7 @@ public class InputException extends RuntimeException {
 
     /** The one line shown to the user: {@code file:line:col: message}. */
     public String oneLine() {
-        String msg = getMessage().replace('\n', ' ').replace('\r', ' ');
+        String msg = Printable.plainWords(getMessage().replace('\n', ' ').replace('\r', ' '));
         return location == null ? msg : location + ": " + msg;
     }
 }

@@ -72,6 +72,43 @@ public final class Printable {
         return line.startsWith("::", i) ? line.substring(0, i) + "\\x3a" + line.substring(i + 1) : line;
     }
 
+    private static final java.util.regex.Pattern CONSTRAINT =
+            java.util.regex.Pattern.compile("\\(([0-9,]+), from `StreamReadConstraints\\.[^`]*`\\)");
+    private static final java.util.regex.Pattern QUALIFIED =
+            java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}([A-Z][A-Za-z0-9_$]*)");
+    private static final java.util.regex.Pattern EXCEPTION = java.util.regex.Pattern.compile("\\b([A-Z][A-Za-z]*)Exception\\b");
+
+    /**
+     * A library's message in crossfoot's words: no Java class names (a parser's {@code SequenceStartEvent} is
+     * "a list", {@code NumberFormatException} is "not a number"), no pointers into a library's configuration
+     * ({@code StreamReadConstraints}).
+     */
+    public static String plainWords(String s) {
+        if (s == null || s.indexOf('.') < 0 && !s.contains("Exception")) {
+            return s;
+        }
+        String out = CONSTRAINT.matcher(s).replaceAll("(at most $1)");
+        out = QUALIFIED.matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(word(m.group(1))));
+        return EXCEPTION.matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(word(m.group(0))));
+    }
+
+    private static String word(String simpleName) {
+        return switch (simpleName) {
+            case "SequenceStartEvent" -> "a list";
+            case "SequenceEndEvent" -> "the end of a list";
+            case "MappingStartEvent" -> "a mapping";
+            case "MappingEndEvent" -> "the end of a mapping";
+            case "ScalarEvent" -> "a value";
+            case "AliasEvent" -> "an alias";
+            case "DocumentStartEvent" -> "a new document";
+            case "DocumentEndEvent" -> "the end of the document";
+            case "StreamEndEvent" -> "the end of the file";
+            case "NumberFormatException" -> "not a number";
+            default -> simpleName.replaceAll("(Exception|Event)$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     private static boolean clean(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

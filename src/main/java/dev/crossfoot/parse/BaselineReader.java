@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.Printable;
 import dev.crossfoot.model.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.Set;
 public final class BaselineReader {
 
     public static final String FORMAT = "crossfoot-baseline";
+    /** The version of the baseline format that this crossfoot writes and reads. */
+    public static final int VERSION = 1;
 
     private BaselineReader() {
     }
@@ -45,11 +48,17 @@ public final class BaselineReader {
             throw new InputException(SourceLocation.of(shown), "not a crossfoot baseline (it needs \"format\": \"" + FORMAT
                     + "\" and \"entries\"); write one with 'crossfoot baseline DIR -o FILE'");
         }
+        JsonNode version = doc.get("version");
+        if (version == null || !version.isInt() || version.intValue() != VERSION) {
+            throw new InputException(SourceLocation.of(shown), "baseline version " + (version == null ? "missing"
+                    : Printable.quote(version.toString())) + ": this crossfoot reads version " + VERSION
+                    + " only; write the baseline again with 'crossfoot baseline DIR -o FILE'");
+        }
         Set<String> out = new LinkedHashSet<>();
         for (JsonNode e : doc.get("entries")) {
             String fp = e.path("fingerprint").asText("");
             if (!fp.matches("[0-9a-f]{16}")) {
-                throw new InputException(SourceLocation.of(shown), "baseline entry without a valid fingerprint: " + e);
+                throw new InputException(SourceLocation.of(shown), "baseline entry without a valid fingerprint: " + Printable.quote(e.toString()));
             }
             out.add(fp);
         }

@@ -101,6 +101,13 @@ public final class FilingReader {
         root.requireKnownKeys(TOP_KEYS, "");
         String what = "filing.yaml";
         List<String> periods = strings(root.get("periods"), "periods");
+        Set<String> seen = new java.util.HashSet<>();
+        for (String p : periods) {
+            if (!seen.add(p.strip())) {
+                throw new InputException(root.get("periods").location(), "periods: " + Printable.quoted(p)
+                        + " is listed more than once; list each period once, as its column is headed");
+            }
+        }
         Map<String, MarkerSpec> markers = markers(root.get("markers"));
         YamlNode tablesNode = root.get("tables");
         if (!(tablesNode instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
@@ -300,7 +307,7 @@ public final class FilingReader {
                 maxDecimals = -1;
             }
             if (maxDecimals < 0 || maxDecimals > 12) {
-                throw new InputException(t.get("max_decimals").location(), "table '" + id + "': max_decimals must be a whole number from 0 to 12 (found " + md + ")");
+                throw new InputException(t.get("max_decimals").location(), "table '" + id + "': max_decimals must be a whole number from 0 to 12 (found " + Printable.quoted(md) + ")");
             }
         }
         String title = t.text("title", "table '" + id + "'");

@@ -19,7 +19,7 @@ public final class BaselineRenderer implements Renderer {
         try (JsonGenerator g = JsonOutput.generator(out)) {
             g.writeStartObject();
             g.writeStringField("format", "crossfoot-baseline");
-            g.writeNumberField("version", 1);
+            g.writeNumberField("version", dev.crossfoot.parse.BaselineReader.VERSION);
             g.writeArrayFieldStart("entries");
             for (FilingReport f : report.filings()) {
                 for (Finding x : f.findings()) {

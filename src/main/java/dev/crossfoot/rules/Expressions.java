@@ -150,7 +150,7 @@ public final class Expressions {
             return new BigDecimal(text.substring(start, pos));
         } catch (NumberFormatException e) {
             pos = start;
-            throw error("'" + text.substring(start) + "' is not a number");
+            throw error(dev.crossfoot.model.Printable.quoted(text.substring(start)) + " is not a number");
         }
     }
 

@@ -39,4 +39,14 @@ class PrintableTest {
         assertEquals("        \\x3a:warning x", Printable.notACommand("        ::warning x"));
         assertEquals("a ::error", Printable.notACommand("a ::error"));
     }
+
+    @Test
+    void librariesWords_becomeCrossfootsWords() {
+        assertEquals("not a baseline: Number value length (2000) exceeds the maximum allowed (at most 1000)",
+                Printable.plainWords("not a baseline: Number value length (2000) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNumberLength()`)"));
+        assertEquals("expected a value but found a list",
+                Printable.plainWords("expected a value but found org.yaml.snakeyaml.events.SequenceStartEvent"));
+        assertEquals("not a number: For input string: \"x\"", Printable.plainWords("java.lang.NumberFormatException: For input string: \"x\""));
+        assertEquals("see rules.yaml, e.g. Revenue", Printable.plainWords("see rules.yaml, e.g. Revenue"));
+    }
 }
