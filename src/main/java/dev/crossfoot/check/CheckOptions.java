@@ -1,5 +1,6 @@
 package dev.crossfoot.check;
 
+import dev.crossfoot.rules.StandardPack;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Set;
  * @param extraTolerance printed units of the reported figure added to every tolerance (zero for none)
  * @param known          fingerprints of failures recorded in a baseline: reported as known, not failing
  * @param jobs           filings checked at once (1 or more)
+ * @param standard       the standard rule pack checked beside every filing's own rules, or null for none
  */
-public record CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extraTolerance, Set<String> known, int jobs) {
+public record CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extraTolerance, Set<String> known, int jobs,
+                           StandardPack standard) {
 
     public static final CheckOptions DEFAULT = new CheckOptions(List.of(), false, BigDecimal.ZERO);
 
@@ -33,5 +36,14 @@ public record CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extr
 
     public CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extraTolerance) {
         this(extraRules, exact, extraTolerance, Set.of(), 1);
+    }
+
+    public CheckOptions(List<Path> extraRules, boolean exact, BigDecimal extraTolerance, Set<String> known, int jobs) {
+        this(extraRules, exact, extraTolerance, known, jobs, null);
+    }
+
+    /** The same options with the standard rule pack (or none, for null). */
+    public CheckOptions withStandard(StandardPack pack) {
+        return new CheckOptions(extraRules, exact, extraTolerance, known, jobs, pack);
     }
 }

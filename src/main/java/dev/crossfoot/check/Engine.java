@@ -25,6 +25,10 @@ import java.util.Objects;
  */
 public final class Engine {
 
+    /** The origin of a rule inferred by footing (whose ids start with {@link #INFERRED_PREFIX}). */
+    public static final String INFERRED = "inferred";
+    static final String INFERRED_PREFIX = "INFER-";
+
     private final CheckOptions options;
 
     public Engine(CheckOptions options) {
@@ -65,7 +69,32 @@ public final class Engine {
         unreadable.forEach(e -> broken.putIfAbsent(e.table(), e));
         List<Finding> findings = new ArrayList<>();
         List<RuleError> notRun = new ArrayList<>();
+        Map<Rule, String> origins = new java.util.IdentityHashMap<>();
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        List<Rule> all = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (Rule rule : rules.rules()) {
+            String origin = rule.info().id().startsWith(INFERRED_PREFIX) ? INFERRED : rule.info().location().file();
+            origins.put(rule, origin);
+            ids.add(rule.info().id());
+            all.add(rule);
+        }
+        List<dev.crossfoot.result.NotApplicable> notApplicable = new ArrayList<>();
+        if (options.standard() != null) {
+            Standards.Applied applied = new Standards(options.standard()).apply(filing);
+            for (Rule rule : applied.rules()) {
+                if (ids.add(rule.info().id())) {
+                    origins.put(rule, Standards.ORIGIN);
+                    all.add(rule);
+                }
+            }
+            notApplicable.addAll(applied.notApplicable());
+            counts.put(Standards.ORIGIN, 0);
+        }
+        for (Rule rule : all) {
+            counts.merge(origins.get(rule), 1, Integer::sum);
+        }
+        for (Rule rule : all) {
             InputError cause = rule.tables().stream().map(broken::get).filter(Objects::nonNull).findFirst().orElse(null);
             if (cause != null) {
                 SourceLocation at = rule.info().location();
@@ -73,8 +102,22 @@ public final class Engine {
                         "it reads table '" + cause.table() + "', which could not be read"));
                 continue;
             }
-            for (Plan plan : planner.plan(rule)) {
-                findings.add(evaluator.evaluate(rule, plan));
+            List<Plan> plans;
+            try {
+                plans = planner.plan(rule);
+            } catch (InputException e) {
+                if (!Standards.ORIGIN.equals(origins.get(rule))) {
+                    throw e;
+                }
+                // a standard rule whose rows cannot be named is not applicable, never an error
+                SourceLocation at = rule.info().location();
+                notApplicable.add(new dev.crossfoot.result.NotApplicable(rule.info().id(), rule.info().title(), at.file(), at.line(),
+                        e.getMessage()));
+                counts.merge(Standards.ORIGIN, -1, Integer::sum);
+                continue;
+            }
+            for (Plan plan : plans) {
+                findings.add(evaluator.evaluate(rule, plan, origins.get(rule)));
             }
         }
         List<Finding> diagnosed = new ArrayList<>(Diagnoser.diagnose(findings));
@@ -86,6 +129,7 @@ public final class Engine {
                     .toList();
         }
         return new FilingReport(filing.path(), filing.issuer(), filing.document(), diagnosed, null,
-                List.copyOf(filing.tables().values()), unreadable, notRun, tied.unattached());
+                List.copyOf(filing.tables().values()), unreadable, notRun, tied.unattached(),
+                new dev.crossfoot.result.Basis(counts, notApplicable));
     }
 }

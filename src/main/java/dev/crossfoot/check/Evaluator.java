@@ -41,8 +41,13 @@ final class Evaluator {
     }
 
     Finding evaluate(Rule rule, Plan plan) {
+        return evaluate(rule, plan, rule.info().location().file());
+    }
+
+    /** @param origin where the rule came from: "standard", "inferred" or its rules file */
+    Finding evaluate(Rule rule, Plan plan, String origin) {
         RuleInfo info = rule.info();
-        CheckedRule checked = new CheckedRule(info.id(), info.title(), plan.kind(), info.severity());
+        CheckedRule checked = new CheckedRule(info.id(), info.title(), plan.kind(), info.severity(), origin);
         List<Resolved> missing = new ArrayList<>();
         List<CellUse> cells = new ArrayList<>();
         Resolved rep = plan.reported();

@@ -47,8 +47,14 @@ final class BaselineCommand implements Callable<Integer> {
                 return ExitCodes.UNUSABLE;
             }
         }
-        Checker checker = Runs.checker(filings.options(cmd, Set.of()), cmd.getErr(), filings.verbose());
-        Runs.Outcome outcome = Runs.render(checker, dirs, new BaselineRenderer(), output, cmd.getOut(), cmd.getErr(), true);
+        Checker checker;
+        try {
+            checker = Runs.checker(filings.options(cmd, Set.of()), cmd.getErr(), filings.verbose());
+        } catch (dev.crossfoot.model.InputException e) {
+            return Runs.unusable(cmd.getErr(), e, filings.verbose());
+        }
+        Runs.Outcome outcome = Runs.render(checker, dirs, filings.checking(checker, dirs.size(), false), new BaselineRenderer(), output,
+                cmd.getOut(), cmd.getErr(), true);
         if (outcome != null && outcome.bug()) {
             return ExitCodes.INTERNAL;
         }

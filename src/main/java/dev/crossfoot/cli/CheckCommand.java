@@ -2,7 +2,6 @@ package dev.crossfoot.cli;
 
 import dev.crossfoot.model.Printable;
 import dev.crossfoot.check.Checker;
-import dev.crossfoot.infer.Footing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.parse.BaselineReader;
 import java.io.PrintWriter;
@@ -44,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
     Path baseline;
 
     @Option(names = "--infer", description = "Also foot every table without rules (as 'crossfoot foot' does) and add the totals it finds as checks with ids INFER-...; "
-            + "a total that a rule of the filing already checks is not added again. A filing without rules is then footed alone.")
+            + "a total that a rule of the filing already checks is not added again. A filing without rules is footed in any case.")
     boolean infer;
 
     @Override
@@ -60,17 +59,21 @@ final class CheckCommand implements Callable<Integer> {
                 return Runs.unusable(err, e, filings.verbose());
             }
         }
-        Checker checker = Runs.checker(filings.options(cmd, known), err, filings.verbose());
+        Checker checker;
+        try {
+            checker = Runs.checker(filings.options(cmd, known), err, filings.verbose());
+        } catch (InputException e) {
+            return Runs.unusable(err, e, filings.verbose());
+        }
         if (report.output != null) {
-            String problem = OutputFile.problem(report.output, filings.inputs(dirs, baseline));
+            String problem = OutputFile.problem(report.output, filings.inputs(dirs, baseline, filings.standardFile));
             if (problem != null) {
                 err.println(Printable.line("crossfoot: " + problem));
                 err.flush();
                 return ExitCodes.UNUSABLE;
             }
         }
-        java.util.function.Function<Path, dev.crossfoot.result.FilingReport> one = infer
-                ? new Footing(checker).checkingWithInference(dirs.size()) : checker.checking(dirs.size());
+        java.util.function.Function<Path, dev.crossfoot.result.FilingReport> one = filings.checking(checker, dirs.size(), infer);
         Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(filings.verbose()), report.output, cmd.getOut(), err, false, report.color);
         return report.exitCode(outcome);
     }

@@ -3,6 +3,12 @@ package dev.crossfoot.cli;
 import dev.crossfoot.check.CheckOptions;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.Printable;
+import dev.crossfoot.check.Checker;
+import dev.crossfoot.infer.Footing;
+import dev.crossfoot.parse.StandardReader;
+import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.rules.StandardPack;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -29,8 +35,47 @@ final class FilingsMixin {
     @Option(names = "--rules", paramLabel = "FILE", description = "A rules YAML file applied to every filing, after the filing's own rules.yaml. Repeatable.")
     List<Path> rules = new ArrayList<>();
 
+    @Option(names = "--no-standard", description = "Do not check crossfoot's standard rules (the balance sheet balances, the cash roll-forward, ...) beside the filing's own.")
+    boolean noStandard;
+
+    @Option(names = "--standard", paramLabel = "FILE", description = "A standard rule pack file that extends the built-in one: its items add label variants "
+            + "to the built-in items of the same id, its rules replace the built-in rules of the same id or add new ones.")
+    Path standardFile;
+
     @CommandLine.Mixin
     CheckingMixin how = new CheckingMixin();
+
+    /**
+     * The standard rule pack to check, or null with --no-standard.
+     *
+     * @throws dev.crossfoot.model.InputException when the --standard file cannot be used
+     */
+    StandardPack standard(CommandLine cmd) {
+        if (noStandard && standardFile != null) {
+            throw new CommandLine.ParameterException(cmd, "--no-standard and --standard contradict each other; use one");
+        }
+        if (noStandard) {
+            return null;
+        }
+        return standardFile == null ? StandardReader.builtIn() : StandardReader.extended(standardFile);
+    }
+
+    /**
+     * How each filing is checked: with its rules (rules.yaml, --rules) and the standard rules; a filing without rules
+     * of its own is checked against the standard rules and footed (the totals found in its tables); with
+     * {@code infer}, every filing is also footed.
+     */
+    Function<Path, FilingReport> checking(Checker checker, int inputs, boolean infer) {
+        Function<Path, FilingReport> plain = checker.checking(inputs);
+        Function<Path, FilingReport> footing = new Footing(checker).checkingWithInference(inputs);
+        if (infer) {
+            return footing;
+        }
+        if (checker.options().standard() == null || !rules.isEmpty()) {
+            return plain;
+        }
+        return dir -> Files.exists(dir.resolve(Checker.RULES_FILE)) ? plain.apply(dir) : footing.apply(dir);
+    }
 
     /** The filing directories: those named, then those found under each ROOT. */
     List<Path> filings(CommandLine cmd) {
@@ -107,7 +152,7 @@ final class FilingsMixin {
     }
 
     CheckOptions options(CommandLine cmd, Set<String> known) {
-        return how.options(cmd, rules, known);
+        return how.options(cmd, rules, known).withStandard(standard(cmd));
     }
 
     boolean verbose() {

@@ -49,7 +49,7 @@ final class ReportMixin {
         return renderer(false);
     }
 
-    /** @param verbose list what a report lists only on request (the narrative figures left unattached) */
+    /** @param verbose list what a report lists only on request (the narrative figures left unattached, the standard rules that did not apply) */
     Renderer renderer(boolean verbose) {
         return switch (format) {
             case json -> new JsonRenderer();

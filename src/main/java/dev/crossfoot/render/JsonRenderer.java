@@ -69,8 +69,29 @@ public final class JsonRenderer implements StreamingRenderer {
         if (!f.inputErrors().isEmpty() || !f.ruleErrors().isEmpty()) {
             problems(g, f);
         }
+        if (f.basis() != null && f.basis().origins().containsKey("standard")) {
+            standard(g, f.basis());
+        }
         summary(g, f.summary());
         g.writeEndObject();
+    }
+
+    /** What the filing was checked against, and the standard rules that did not apply. */
+    private static void standard(JsonGenerator g, dev.crossfoot.result.Basis b) throws IOException {
+        g.writeObjectFieldStart("origins");
+        for (java.util.Map.Entry<String, Integer> e : b.origins().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("notApplicable");
+        for (dev.crossfoot.result.NotApplicable n : b.notApplicable()) {
+            g.writeStartObject();
+            g.writeStringField("rule", n.rule());
+            g.writeStringField("title", n.title());
+            g.writeStringField("why", n.why());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The tables that could not be read, and the rules not run because of them. */
@@ -102,6 +123,9 @@ public final class JsonRenderer implements StreamingRenderer {
         g.writeStartObject();
         g.writeStringField("id", x.id());
         g.writeStringField("rule", x.rule());
+        if (!x.origin().isEmpty()) {
+            g.writeStringField("origin", x.origin());
+        }
         g.writeStringField("title", x.title());
         g.writeStringField("kind", x.kind().key());
         g.writeStringField("severity", x.severity().key());

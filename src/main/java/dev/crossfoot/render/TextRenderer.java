@@ -39,7 +39,7 @@ public final class TextRenderer implements StreamingRenderer {
      * @param color   colour the statuses (ANSI)
      * @param quiet   print failures, warnings, errors and the summaries only
      * @param width   the columns a line may take
-     * @param verbose also list the narrative figures no check could tie to a table
+     * @param verbose also list the narrative figures no check could tie to a table, and the standard rules that did not apply
      */
     public TextRenderer(boolean color, boolean quiet, int width, boolean verbose) {
         this.color = color;
@@ -156,6 +156,7 @@ public final class TextRenderer implements StreamingRenderer {
             head += " — " + text(f.document());
         }
         prose(out, head, "", "  ");
+        basis(f, out);
         List<Finding> shown = f.findings().stream().filter(x -> !quiet || x.status() != Status.PASS).toList();
         List<TextLayout.Cells> cells = shown.stream().map(TextRenderer::cells).toList();
         TextLayout layout = TextLayout.of(cells, width);
@@ -192,8 +193,33 @@ public final class TextRenderer implements StreamingRenderer {
             summary.add(tied + " tied to the tables,");
             summary.add(f.unattached().size() + " unattached" + (verbose ? "" : " (--verbose lists them)"));
         }
+        if (f.basis() != null && f.basis().origins().containsKey("standard") && !f.basis().notApplicable().isEmpty()) {
+            int n = f.basis().notApplicable().size();
+            summary.set(summary.size() - 1, summary.get(summary.size() - 1) + ";");
+            summary.add(n + (n == 1 ? " standard rule" : " standard rules") + " not applicable" + (verbose ? "" : " (--verbose lists them)"));
+        }
         // wrapped between its parts only, so that each part can be searched for as printed
         lines(out, Width.wrap(summary, "", "  ", width));
+    }
+
+    /**
+     * What the filing was checked against, when it is more than its rules files: the standard rules (and how many
+     * applied) and the totals footing inferred. Under --verbose, each standard rule that did not apply, and why.
+     */
+    private void basis(FilingReport f, Writer out) throws IOException {
+        if (f.basis() == null) {
+            return;
+        }
+        java.util.Map<String, Integer> o = f.basis().origins();
+        boolean shown = o.getOrDefault("standard", 0) > 0 || o.containsKey("inferred");
+        if (shown) {
+            prose(out, "Checked against: " + text(f.basis().describe()), "  ", "    ");
+        }
+        if (verbose) {
+            for (dev.crossfoot.result.NotApplicable n : f.basis().notApplicable()) {
+                prose(out, n.rule() + " not applicable: " + text(n.title()) + " (" + text(n.why()) + ")", "  N/A  ", INDENT);
+            }
+        }
     }
 
     /** Under a check that did not pass: its rule's title (with the rule id when the line cut it), why, and the diagnoses. */
@@ -206,7 +232,8 @@ public final class TextRenderer implements StreamingRenderer {
         // the location is kept whole: a path is never broken across lines
         List<String> why = new java.util.ArrayList<>(Width.wrap(text(x.message()), INDENT, INDENT, width));
         String where = x.narrated() != null ? "[" + text(x.narrated().where()) + "]"
-                : "[" + text(x.file()) + (x.line() > 0 ? ":" + x.line() : "") + "]";
+                : "[" + text(x.file()) + (x.line() > 0 ? ":" + x.line() : "") + "]"
+                + (x.origin().equals("standard") || x.origin().equals("inferred") ? " [" + x.origin() + "]" : "");
         String last = why.get(why.size() - 1);
         if (last.isBlank()) {
             why.set(why.size() - 1, INDENT + where);

@@ -12,10 +12,19 @@ import java.util.Objects;
  * run because of them ({@code ruleErrors}) are kept apart. {@code tables} are the filing's tables as read,
  * for renderers that show them (the HTML working paper). {@code unattached} are the figures of the
  * announcement's prose that no narrative check could tie to a table figure: listed, never failures.
+ * {@code basis}, when known, says what the filing was checked against (the origins of its rules, and the
+ * standard rules that did not apply).
  */
 public record FilingReport(String path, String issuer, String document, List<Finding> findings, String error,
                            List<Table> tables, List<InputError> inputErrors, List<RuleError> ruleErrors,
-                           List<NarrativeFigure> unattached) {
+                           List<NarrativeFigure> unattached, Basis basis) {
+
+    /** A report that does not say what the filing was checked against. */
+    public FilingReport(String path, String issuer, String document, List<Finding> findings, String error,
+                        List<Table> tables, List<InputError> inputErrors, List<RuleError> ruleErrors,
+                        List<NarrativeFigure> unattached) {
+        this(path, issuer, document, findings, error, tables, inputErrors, ruleErrors, unattached, null);
+    }
 
     /** A report without narrative figures left unattached. */
     public FilingReport(String path, String issuer, String document, List<Finding> findings, String error,

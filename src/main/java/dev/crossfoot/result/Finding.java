@@ -76,6 +76,11 @@ public record Finding(String id, CheckedRule check, String column, Status status
         return check.id();
     }
 
+    /** Where the check's rule came from: "standard", "inferred" or its rules file. */
+    public String origin() {
+        return check.origin();
+    }
+
     public String title() {
         return check.title();
     }

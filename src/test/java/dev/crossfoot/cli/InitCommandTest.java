@@ -102,10 +102,10 @@ class InitCommandTest {
     }
 
     @Test
-    void checkWithoutRules_saysHowToGetSome() throws IOException {
+    void checkWithoutRulesOrStandardRules_saysHowToGetSome() throws IOException {
         Path dir = tables();
         assertEquals(0, Run.of("init", dir.toString()).exitCode());
-        Run run = Run.of("check", dir.toString());
+        Run run = Run.of("check", "--no-standard", dir.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no rules to check") && run.err().contains("--infer"), run.err());
     }

@@ -1,0 +1,319 @@
+package dev.crossfoot.check;
+
+import dev.crossfoot.model.Cell;
+import dev.crossfoot.model.Figure;
+import dev.crossfoot.model.Filing;
+import dev.crossfoot.model.Labels;
+import dev.crossfoot.model.LookupException;
+import dev.crossfoot.model.Row;
+import dev.crossfoot.model.SourceLocation;
+import dev.crossfoot.model.Table;
+import dev.crossfoot.result.NotApplicable;
+import dev.crossfoot.rules.CellRef;
+import dev.crossfoot.rules.LinearExpr;
+import dev.crossfoot.rules.RowRef;
+import dev.crossfoot.rules.Rule;
+import dev.crossfoot.rules.RuleInfo;
+import dev.crossfoot.rules.StandardPack;
+import dev.crossfoot.rules.Term;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The standard rule pack applied to one filing: each standard rule becomes an ordinary formula over the
+ * filing's own tables and rows, in the first of its forms whose line items the filing prints, checked in
+ * every column that all its tables share and where every figure it needs is printed. A rule none of whose
+ * forms is printed is not applicable: it is counted and listed, never an error.
+ *
+ * <p>An item marked {@code deduction} (an expense, a liability) is written in the pack as a positive amount
+ * taken away. Where the issuer prints it negative, in brackets, its sign in the formula is turned; a row
+ * printed with both signs (an income tax credit one year, an expense the next) follows the convention of the
+ * table's other deductions.
+ */
+public final class Standards {
+
+    /** The origin every standard check reports. */
+    public static final String ORIGIN = "standard";
+
+    private final StandardPack pack;
+
+    public Standards(StandardPack pack) {
+        this.pack = pack;
+    }
+
+    public StandardPack pack() {
+        return pack;
+    }
+
+    /** What the pack gives for one filing: the rules to check, and the standard rules that are not applicable. */
+    public record Applied(List<Rule> rules, List<NotApplicable> notApplicable) {
+        public Applied {
+            rules = List.copyOf(rules);
+            notApplicable = List.copyOf(notApplicable);
+        }
+    }
+
+    public Applied apply(Filing filing) {
+        Resolver resolver = new Resolver(filing);
+        List<Rule> rules = new ArrayList<>();
+        List<NotApplicable> none = new ArrayList<>();
+        for (StandardPack.StandardRule r : pack.rules()) {
+            Rule made = null;
+            String why = null;
+            for (StandardPack.Form f : r.forms()) {
+                Attempt a = resolver.form(r, f);
+                if (a.rule != null) {
+                    made = a.rule;
+                    break;
+                }
+                if (why == null) {
+                    why = a.why;
+                }
+            }
+            if (made != null) {
+                rules.add(made);
+            } else {
+                SourceLocation at = r.info().location();
+                none.add(new NotApplicable(r.info().id(), r.info().title(), at.file(), at.line(), why));
+            }
+        }
+        return new Applied(rules, none);
+    }
+
+    private record Attempt(Rule rule, String why) {
+    }
+
+    /** Finds a filing's rows by item, once per table and item. */
+    private final class Resolver {
+        private final Filing filing;
+        private final Map<String, Row> found = new HashMap<>();
+
+        Resolver(Filing filing) {
+            this.filing = filing;
+        }
+
+        List<Table> byRole(String role) {
+            return filing.tables().values().stream().filter(t -> role.equals(t.role())).toList();
+        }
+
+        /** The one row of the table printed as the item, or null. */
+        Row row(Table t, String item) {
+            String key = t.id() + "\u001F" + item;
+            if (found.containsKey(key)) {
+                return found.get(key);
+            }
+            Row row = null;
+            for (StandardPack.Variant v : pack.items().get(item).labels()) {
+                List<Row> matches = new ArrayList<>();
+                for (Row r : t.rows()) {
+                    if (r.hasFigures() && matches(v, r)) {
+                        matches.add(r);
+                    }
+                }
+                if (!matches.isEmpty() && matches.stream().allMatch(m -> samePrinted(m, matches.get(0)))) {
+                    row = matches.get(0);
+                    break;
+                }
+            }
+            found.put(key, row);
+            return row;
+        }
+
+        /** Whether two rows print the same figures in every column (a line printed twice, as profit for the year often is). */
+        private static boolean samePrinted(Row a, Row b) {
+            for (Map.Entry<String, Cell> e : a.cells().entrySet()) {
+                Cell other = b.cells().get(e.getKey());
+                if (other == null || !other.printed().equals(e.getValue().printed())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean matches(StandardPack.Variant v, Row r) {
+            if (!v.label().matcher(Labels.normalize(r.label())).matches()) {
+                return false;
+            }
+            return v.section() == null || v.section().matcher(Labels.normalize(r.section())).matches();
+        }
+
+        Attempt form(StandardPack.StandardRule rule, StandardPack.Form form) {
+            List<CellRef> refs = new ArrayList<>();
+            refs.add(form.result());
+            form.expression().terms().forEach(t -> refs.add(t.ref()));
+            // each role's table: the first of that role that prints every item this form needs of it
+            Map<String, List<String>> itemsByRole = new LinkedHashMap<>();
+            for (CellRef r : refs) {
+                itemsByRole.computeIfAbsent(r.table(), k -> new ArrayList<>()).add(r.row().label());
+            }
+            Map<String, Table> tables = new HashMap<>();
+            for (Map.Entry<String, List<String>> e : itemsByRole.entrySet()) {
+                List<Table> candidates = byRole(e.getKey());
+                if (candidates.isEmpty()) {
+                    return new Attempt(null, "no table has role " + e.getKey());
+                }
+                Table chosen = null;
+                for (Table t : candidates) {
+                    if (e.getValue().stream().allMatch(i -> row(t, i) != null)) {
+                        chosen = t;
+                        break;
+                    }
+                }
+                if (chosen == null) {
+                    Table t = candidates.get(0);
+                    String missing = e.getValue().stream().filter(i -> row(t, i) == null).findFirst().orElse("?");
+                    return new Attempt(null, "table " + t.id() + " (" + e.getKey() + ") prints no " + missing);
+                }
+                tables.put(e.getKey(), chosen);
+            }
+            java.util.Set<Row> distinct = new LinkedHashSet<>();
+            for (CellRef r : refs) {
+                if (!distinct.add(row(tables.get(r.table()), r.row().label())) && itemsByRole.size() == 1) {
+                    return new Attempt(null, "two items of the form are the same row");
+                }
+            }
+            for (int i = 0; i + 1 < form.order().size(); i++) {
+                String a = form.order().get(i);
+                String b = form.order().get(i + 1);
+                Table t = tableOf(refs, tables, a);
+                Table u = tableOf(refs, tables, b);
+                if (t == null || t != u || row(t, a).index() > row(t, b).index()) {
+                    return new Attempt(null, a + " is not printed above " + b);
+                }
+            }
+            List<String> columns = columns(refs, tables);
+            if (columns.isEmpty()) {
+                return new Attempt(null, "no period in which all its figures are printed");
+            }
+            CellRef result = concrete(form.result(), tables);
+            List<Term> terms = new ArrayList<>();
+            for (Term t : form.expression().terms()) {
+                Table table = tables.get(t.ref().table());
+                BigDecimal c = t.coefficient();
+                StandardPack.Item item = pack.items().get(t.ref().row().label());
+                if (item.deduction() && printedNegative(table, row(table, item.id()), item, columns)) {
+                    c = c.negate();
+                }
+                terms.add(new Term(c, concrete(t.ref(), tables)));
+            }
+            StandardPack.Item resultItem = pack.items().get(form.result().row().label());
+            Table resultTable = tables.get(form.result().table());
+            BigDecimal constant = form.expression().constant();
+            if (resultItem.deduction() && printedNegative(resultTable, row(resultTable, resultItem.id()), resultItem, columns)) {
+                terms.replaceAll(t -> new Term(t.coefficient().negate(), t.ref()));
+                constant = constant.negate();
+            }
+            RuleInfo info = rule.info();
+            return new Attempt(new Rule.Formula(info, null, result, new LinearExpr(terms, constant), columns), null);
+        }
+
+        private Table tableOf(List<CellRef> refs, Map<String, Table> tables, String item) {
+            return refs.stream().filter(r -> r.row().label().equals(item)).findFirst().map(r -> tables.get(r.table())).orElse(null);
+        }
+
+        private CellRef concrete(CellRef ref, Map<String, Table> tables) {
+            Table t = tables.get(ref.table());
+            Row r = row(t, ref.row().label());
+            return new CellRef(t.id(), new RowRef(r.section(), name(t, r)), null);
+        }
+
+        /** How a rule names the row: its label, or "Label #k" when other rows of its section share the label. */
+        private static String name(Table t, Row r) {
+            String label = r.label().isEmpty() ? Labels.UNLABELLED : r.label();
+            String norm = Labels.normalize(r.label());
+            int k = 0;
+            int same = 0;
+            for (Row o : t.rows()) {
+                if (o.section().equals(r.section()) && Labels.normalize(o.label()).equals(norm)) {
+                    same++;
+                    if (o.index() <= r.index()) {
+                        k++;
+                    }
+                }
+            }
+            return same == 1 ? label : label + " #" + k;
+        }
+
+        /** The columns every table shares, in the first table's order, where every cell the form needs is a number. */
+        private List<String> columns(List<CellRef> refs, Map<String, Table> tables) {
+            Table first = tables.get(refs.get(0).table());
+            List<String> out = new ArrayList<>();
+            for (String c : first.columns()) {
+                boolean ok = true;
+                for (CellRef r : refs) {
+                    Table t = tables.get(r.table());
+                    String col;
+                    try {
+                        col = t.column(c);
+                    } catch (LookupException e) {
+                        ok = false;
+                        break;
+                    }
+                    Cell cell = row(t, r.row().label()).cells().get(col);
+                    if (cell == null || !cell.figure().isNumeric()) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Whether a deduction is printed negative here: by its own figures, else (printed with both signs, or an item
+         * whose sign the table tells) by the table's other deductions, else negative (in brackets, as printed).
+         */
+        private boolean printedNegative(Table t, Row row, StandardPack.Item item, List<String> columns) {
+            int own = sign(row, columns);
+            if (own != 0 && !item.byTable()) {
+                return own < 0;
+            }
+            int table = convention(t, row);
+            if (table != 0) {
+                return table < 0;
+            }
+            return own != 0 ? own < 0 : true;
+        }
+
+        /** -1 when the table's deductions other than {@code except} are mostly printed negative, 1 mostly positive, 0 when it cannot tell. */
+        private int convention(Table t, Row except) {
+            int neg = 0;
+            int pos = 0;
+            for (Row r : t.rows()) {
+                if (r.index() == except.index() || !r.hasFigures()) {
+                    continue;
+                }
+                boolean deduction = pack.items().values().stream().anyMatch(i -> i.deduction() && !i.byTable()
+                        && i.labels().stream().anyMatch(v -> matches(v, r)));
+                if (deduction) {
+                    int s = sign(r, t.columns());
+                    neg += s < 0 ? 1 : 0;
+                    pos += s > 0 ? 1 : 0;
+                }
+            }
+            return Integer.compare(pos, neg);
+        }
+
+        /** -1 when every figure of the row is negative or nil (one at least negative), 1 when all are positive or nil, else 0. */
+        private static int sign(Row row, List<String> columns) {
+            boolean neg = false;
+            boolean pos = false;
+            for (String c : columns) {
+                Cell cell = row.cells().get(c);
+                if (cell != null && cell.figure() instanceof Figure.Amount a) {
+                    neg |= a.value().signum() < 0;
+                    pos |= a.value().signum() > 0;
+                }
+            }
+            return neg == pos ? 0 : neg ? -1 : 1;
+        }
+    }
+}

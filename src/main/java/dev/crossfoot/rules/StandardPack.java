@@ -1,0 +1,75 @@
+package dev.crossfoot.rules;
+
+import dev.crossfoot.model.SourceLocation;
+import dev.crossfoot.result.Severity;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The standard rule pack: relations every set of primary statements obeys, written against tables by
+ * role ({@code balance-sheet}, {@code income-statement}, ...) and rows by canonical line item, each item
+ * with the label variants real issuers print. A rule holds in whichever of its equivalent {@link Form}s
+ * the issuer prints; a rule none of whose forms' line items are printed is not applicable.
+ *
+ * @param source how the pack is named in reports and messages ("standard" for the built-in pack, else its file)
+ */
+public record StandardPack(String source, Map<String, Item> items, List<StandardRule> rules) {
+
+    public StandardPack {
+        items = Collections.unmodifiableMap(new LinkedHashMap<>(items));
+        rules = List.copyOf(rules);
+    }
+
+    /**
+     * A canonical line item and the labels it is printed under.
+     *
+     * @param labels    each a label (matched as {@link dev.crossfoot.model.Labels} normalises), or a
+     *                  {@code /regex/} matched whole against the normalised label, lower case; either may be
+     *                  {@code Section > Label} to match the row's section too
+     * @param deduction the item is an amount taken away (an expense, a liability): rules write it as a
+     *                  positive amount, and where the issuer prints it negative (in brackets) its sign is turned
+     * @param byTable   for a deduction that may be printed with either sign (income tax: a charge or a credit),
+     *                  whether it is negative is told by the table's other deductions, not by its own figures
+     */
+    public record Item(String id, List<Variant> labels, boolean deduction, boolean byTable, SourceLocation location) {
+        public Item {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /**
+     * One way an item may be printed.
+     *
+     * @param section null to match any section; else a pattern the row's section must match
+     * @param label   the pattern the row's label must match
+     * @param text    as written in the pack
+     */
+    public record Variant(Pattern section, Pattern label, String text) {
+    }
+
+    /** A standard relation, and the equivalent forms it may be printed in (the first form printed is checked). */
+    public record StandardRule(RuleInfo info, List<Form> forms) {
+        public StandardRule {
+            forms = List.copyOf(forms);
+        }
+    }
+
+    /**
+     * One form of a relation: {@code role[item] = role[item] + ...}, with tables named by role and rows by
+     * item id; {@code order} lists items that must be printed in this order (e.g. an exchange difference
+     * above the net change it is part of).
+     */
+    public record Form(String check, CellRef result, LinearExpr expression, List<String> order, SourceLocation location) {
+        public Form {
+            order = List.copyOf(order);
+        }
+    }
+
+    /** Whether a rule's severity may be lowered for presentation matters; standard rules default to errors. */
+    public static Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+}

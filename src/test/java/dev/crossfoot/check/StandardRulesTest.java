@@ -1,0 +1,155 @@
+package dev.crossfoot.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crossfoot.model.Filing;
+import dev.crossfoot.parse.FilingReader;
+import dev.crossfoot.parse.StandardReader;
+import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.NotApplicable;
+import dev.crossfoot.result.Status;
+import dev.crossfoot.rules.RuleSet;
+import dev.crossfoot.rules.StandardPack;
+import dev.crossfoot.testing.FilingCopy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The standard rule pack on three small filings (src/test/resources/standard): every rule that applies passes on the
+ * consistent figures, in each of its forms, and fails when one figure it reads is changed.
+ */
+class StandardRulesTest {
+
+    static final Path FILINGS = Path.of("src/test/resources/standard");
+    static final StandardPack PACK = StandardReader.builtIn();
+
+    @TempDir
+    Path temp;
+
+    static FilingReport check(Path dir) {
+        Filing filing = FilingReader.read(dir, false);
+        return new Engine(CheckOptions.DEFAULT.withStandard(PACK)).check(filing, new RuleSet(List.of()));
+    }
+
+    static Set<String> applied(FilingReport r) {
+        return r.findings().stream().map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Set<String> failing(FilingReport r) {
+        return r.findings().stream().filter(f -> f.status() != Status.PASS).map(Finding::rule)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void ifrsStatements_everyRuleTheyPrint_applies_andPasses() {
+        FilingReport r = check(FILINGS.resolve("ifrs"));
+        assertEquals(Set.of(), failing(r));
+        assertEquals(new TreeSet<>(List.of("STD-BS-ASSETS", "STD-BS-BALANCE", "STD-BS-EQUITY", "STD-BS-EQUITY-AND-LIABILITIES",
+                "STD-BS-LIABILITIES", "STD-BS-NET-ASSETS", "STD-BS-NET-ASSETS-EQUITY", "STD-BS-NET-CURRENT", "STD-BS-TALCL",
+                "STD-CF-CASH-BS", "STD-CF-NET", "STD-CF-PROFIT", "STD-CF-ROLL", "STD-CI-ATTRIBUTION", "STD-CI-PROFIT",
+                "STD-CI-TOTAL", "STD-IS-ATTRIBUTION", "STD-IS-GROSS", "STD-IS-TAX")), applied(r));
+        assertEquals(List.of("STD-IS-OPERATING", "STD-IS-DISCONTINUED"),
+                r.basis().notApplicable().stream().map(NotApplicable::rule).toList());
+        assertTrue(r.findings().stream().allMatch(f -> f.origin().equals("standard")));
+        assertEquals(2 * 19, r.findings().size(), "each rule in both periods");
+    }
+
+    @Test
+    void usStatements_costsPrintedPositive_areSubtracted_andATaxBenefitIsAdded() {
+        FilingReport r = check(FILINGS.resolve("us"));
+        assertEquals(Set.of(), failing(r));
+        assertTrue(applied(r).containsAll(List.of("STD-IS-OPERATING", "STD-IS-TAX", "STD-IS-ATTRIBUTION", "STD-BS-BALANCE",
+                "STD-BS-EQUITY-AND-LIABILITIES", "STD-BS-EQUITY", "STD-CF-NET", "STD-CF-ROLL", "STD-CF-CASH-BS", "STD-CF-PROFIT")), applied(r).toString());
+    }
+
+    @Test
+    void hkStatements_balanceThroughNetAssets_withUnlabelledSubtotals_andNetCurrentLiabilitiesInBrackets() {
+        FilingReport r = check(FILINGS.resolve("hk"));
+        assertEquals(Set.of(), failing(r));
+        assertTrue(applied(r).containsAll(List.of("STD-BS-BALANCE", "STD-BS-NET-ASSETS", "STD-BS-NET-ASSETS-EQUITY",
+                "STD-BS-NET-CURRENT", "STD-BS-TALCL", "STD-IS-GROSS", "STD-IS-TAX", "STD-IS-DISCONTINUED", "STD-CI-TOTAL")), applied(r).toString());
+    }
+
+    @ParameterizedTest(name = "{5} fails when {0}/{1} [{2}][{3}] is {4}")
+    @CsvSource(delimiter = '|', value = {
+        "ifrs|income-statement.csv|Gross profit|2023|410|STD-IS-GROSS",
+        "ifrs|income-statement.csv|Income tax expense|2022|(85)|STD-IS-TAX",
+        "ifrs|income-statement.csv|Profit attributable to: > Owners of the Company|2023|210|STD-IS-ATTRIBUTION",
+        "ifrs|comprehensive-income.csv|Other comprehensive income for the year|2023|25|STD-CI-TOTAL",
+        "ifrs|comprehensive-income.csv|Total comprehensive income attributable to: > Owners of the Company|2022|199|STD-CI-ATTRIBUTION",
+        "ifrs|comprehensive-income.csv|Profit for the year|2023|220|STD-CI-PROFIT",
+        "ifrs|balance-sheet.csv|Total assets|2023|760|STD-BS-BALANCE",
+        "ifrs|balance-sheet.csv|Total equity and liabilities|2022|660|STD-BS-EQUITY-AND-LIABILITIES",
+        "ifrs|balance-sheet.csv|Net assets|2023|460|STD-BS-NET-ASSETS",
+        "ifrs|balance-sheet.csv|Net assets|2022|390|STD-BS-NET-ASSETS-EQUITY",
+        "ifrs|balance-sheet.csv|Non-current assets > Total non-current assets|2023|510|STD-BS-ASSETS",
+        "ifrs|balance-sheet.csv|Non-current liabilities > Total non-current liabilities|2023|210|STD-BS-LIABILITIES",
+        "ifrs|balance-sheet.csv|Net current assets|2022|120|STD-BS-NET-CURRENT",
+        "ifrs|balance-sheet.csv|Total assets less current liabilities|2023|660|STD-BS-TALCL",
+        "ifrs|balance-sheet.csv|Equity > Non-controlling interests|2023|40|STD-BS-EQUITY",
+        "ifrs|cash-flows.csv|Net cash used in investing activities|2023|(110)|STD-CF-NET",
+        "ifrs|cash-flows.csv|Effect of foreign exchange rate changes|2022|(15)|STD-CF-ROLL",
+        "ifrs|balance-sheet.csv|Current assets > Cash and cash equivalents|2023|160|STD-CF-CASH-BS",
+        "ifrs|cash-flows.csv|Profit before income tax|2023|290|STD-CF-PROFIT",
+        "us|operations.csv|Income from operations|2021|410|STD-IS-OPERATING",
+        "us|operations.csv|Loss from equity method investments|2020|(15)|STD-IS-TAX",
+        "us|operations.csv|Provision for (benefit from) income taxes|2021|20|STD-IS-TAX",
+        "us|operations.csv|Less: net income attributable to non-controlling interests|2021|20|STD-IS-ATTRIBUTION",
+        "us|balance-sheets.csv|Redeemable non-controlling interests|2021|60|STD-BS-BALANCE",
+        "us|cash-flows.csv|Effect of exchange rate changes on cash and cash equivalents|2021|20|STD-CF-NET",
+        "us|cash-flows.csv|Cash and cash equivalents at beginning of year|2020|165|STD-CF-ROLL",
+        "hk|profit-or-loss.csv|Profit for the year from discontinued operations|2020|35|STD-IS-DISCONTINUED",
+        "hk|profit-or-loss.csv|Taxation|2021|(30)|STD-IS-TAX",
+        "hk|profit-or-loss.csv|Other comprehensive income for the year|2020|(13)|STD-CI-TOTAL",
+        "hk|financial-position.csv|Non-current liabilities > (unlabelled)|2021|80|STD-BS-BALANCE",
+        "hk|financial-position.csv|Net current liabilities|2021|(40)|STD-BS-NET-CURRENT",
+        "hk|financial-position.csv|Net current liabilities|2020|(20)|STD-BS-TALCL",
+        "hk|financial-position.csv|Net assets|2021|310|STD-BS-NET-ASSETS",
+    })
+    void rule_oneFigureChanged_fails(String filing, String file, String row, String column, String value, String rule) {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve(filing), temp);
+        copy.set(file, row, column, value);
+        FilingReport r = check(copy.dir());
+        assertTrue(failing(r).contains(rule), rule + " should fail; failing: " + failing(r));
+        assertTrue(r.findings().stream().filter(f -> f.status() != Status.PASS).allMatch(f -> f.column().equals(column)),
+                "only the changed period fails");
+    }
+
+    @Test
+    void filingWithoutRoles_everyStandardRule_isNotApplicable_neverAnError() {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
+        copy.write("filing.yaml", copy.read("filing.yaml").replaceAll(", role: [a-z-]+", ""));
+        FilingReport r = check(copy.dir());
+        assertEquals(List.of(), r.findings());
+        assertEquals(PACK.rules().size(), r.basis().notApplicable().size());
+        assertTrue(r.basis().notApplicable().get(0).why().startsWith("no table has role"), r.basis().notApplicable().get(0).why());
+    }
+
+    @Test
+    void itemNotPrinted_ruleIsNotApplicable_andSaysWhichItem() {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
+        copy.write("income-statement.csv", copy.read("income-statement.csv").replace("Gross profit", "Contribution"));
+        FilingReport r = check(copy.dir());
+        NotApplicable gross = r.basis().notApplicable().stream().filter(n -> n.rule().equals("STD-IS-GROSS")).findFirst().orElseThrow();
+        assertEquals("table income-statement (income-statement) prints no gross-profit", gross.why());
+        assertEquals(Set.of(), failing(r));
+    }
+
+    @Test
+    void labelMatchingTwoRowsWithDifferentFigures_isNotGuessed() {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
+        copy.write("balance-sheet.csv", copy.read("balance-sheet.csv") + ",Total assets,1,2\n");
+        FilingReport r = check(copy.dir());
+        assertTrue(r.basis().notApplicable().stream().anyMatch(n -> n.rule().equals("STD-BS-ASSETS")));
+        assertEquals(Set.of(), failing(r));
+    }
+}
