@@ -2,6 +2,7 @@ package dev.crossfoot.check;
 
 import dev.crossfoot.model.Decimals;
 import dev.crossfoot.model.Unit;
+import dev.crossfoot.result.CellKey;
 import dev.crossfoot.result.CellUse;
 import dev.crossfoot.result.CheckKind;
 import dev.crossfoot.result.Diagnosis;
@@ -11,6 +12,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ final class Diagnoser {
     static List<Finding> diagnose(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            out.add(failing(f) && f.kind().additive() ? f.withDiagnoses(single(f)) : f);
+            out.add(failing(f) && f.kind().additive() ? f.withDiagnoses(capped(single(f))) : f);
         }
         return matrix(out);
     }
@@ -206,44 +209,78 @@ final class Diagnoser {
         return null;
     }
 
-    /** Cells that break both a row check (cross-foot) and a column check, with one value that fixes both. */
+    /**
+     * Cells that break both a row check (cross-foot) and a column check, with one value that fixes both. The column
+     * checks' cells are indexed by cell, so the work is linear in the cells the failing checks use (a loop over every
+     * pair of checks and every pair of their cells was quadratic twice over on a wide table).
+     */
     private static List<Finding> matrix(List<Finding> findings) {
-        Map<Integer, List<Diagnosis>> extra = new LinkedHashMap<>();
-        for (int i = 0; i < findings.size(); i++) {
+        Map<CellKey, List<int[]>> columnUses = new HashMap<>(); // cell -> {finding j, index of the cell in j}
+        for (int j = 0; j < findings.size(); j++) {
+            Finding col = findings.get(j);
+            if (!failing(col) || col.kind() == CheckKind.CROSS_FOOT || !col.kind().additive()) {
+                continue;
+            }
+            List<CellUse> cells = col.cells();
+            for (int b = 0; b < cells.size(); b++) {
+                columnUses.computeIfAbsent(cells.get(b).key(), k -> new ArrayList<>()).add(new int[] {j, b});
+            }
+        }
+        List<int[]> pairs = new ArrayList<>(); // {i, j, a, b}, taken in the order of the nested loops they replace
+        for (int i = 0; i < findings.size() && !columnUses.isEmpty(); i++) {
             Finding row = findings.get(i);
             if (!failing(row) || row.kind() != CheckKind.CROSS_FOOT) {
                 continue;
             }
-            for (int j = 0; j < findings.size(); j++) {
-                Finding col = findings.get(j);
-                if (!failing(col) || col.kind() == CheckKind.CROSS_FOOT || !col.kind().additive()
-                        || !col.table().equals(row.table())) {
+            List<CellUse> cells = row.cells();
+            for (int a = 0; a < cells.size(); a++) {
+                if (cells.get(a).value() == null) {
                     continue;
                 }
-                for (CellUse a : row.cells()) {
-                    for (CellUse b : col.cells()) {
-                        if (!a.key().equals(b.key()) || a.value() == null) {
-                            continue;
-                        }
-                        BigDecimal fixRow = fix(row, a);
-                        BigDecimal fixCol = fix(col, b);
-                        if (fixRow != null && fixCol != null && near(fixRow, fixCol, row.tolerance().max(col.tolerance()))) {
-                            String text = "one cell breaks both checks: " + a.name() + " printed " + a.printed() + "; "
-                                    + Decimals.printed(fixRow, a.value().scale()) + " would make both " + row.id() + " and "
-                                    + col.id() + " pass";
-                            Diagnosis msg = new Diagnosis(Diagnosis.Kind.MATRIX_CELL, text, row.difference(), null,
-                                    List.of(new Diagnosis.Suspect(a, fixRow.setScale(a.value().scale(), RoundingMode.HALF_UP),
-                                            "breaks its row and its column")), List.of(row.id(), col.id()));
-                            extra.computeIfAbsent(i, k -> new ArrayList<>()).add(msg);
-                            extra.computeIfAbsent(j, k -> new ArrayList<>()).add(msg);
-                        }
+                for (int[] use : columnUses.getOrDefault(cells.get(a).key(), List.of())) {
+                    if (findings.get(use[0]).table().equals(row.table())) {
+                        pairs.add(new int[] {i, use[0], a, use[1]});
                     }
                 }
             }
         }
+        pairs.sort(Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> p[1]).thenComparingInt(p -> p[2])
+                .thenComparingInt(p -> p[3]));
+        Map<Integer, List<Diagnosis>> extra = new LinkedHashMap<>();
+        for (int[] p : pairs) {
+            int i = p[0];
+            int j = p[1];
+            Finding row = findings.get(i);
+            Finding col = findings.get(j);
+            CellUse a = row.cells().get(p[2]);
+            CellUse b = col.cells().get(p[3]);
+            BigDecimal fixRow = fix(row, a);
+            BigDecimal fixCol = fix(col, b);
+            if (fixRow != null && fixCol != null && near(fixRow, fixCol, row.tolerance().max(col.tolerance()))) {
+                String text = "one cell breaks both checks: " + a.name() + " printed " + a.printed() + "; "
+                        + Decimals.printed(fixRow, a.value().scale()) + " would make both " + row.id() + " and "
+                        + col.id() + " pass";
+                Diagnosis msg = new Diagnosis(Diagnosis.Kind.MATRIX_CELL, text, row.difference(), null,
+                        List.of(new Diagnosis.Suspect(a, fixRow.setScale(a.value().scale(), RoundingMode.HALF_UP),
+                                "breaks its row and its column")), List.of(row.id(), col.id()));
+                extra.computeIfAbsent(i, k -> new ArrayList<>()).add(msg);
+                extra.computeIfAbsent(j, k -> new ArrayList<>()).add(msg);
+            }
+        }
         List<Finding> out = new ArrayList<>(findings);
-        extra.forEach((i, msgs) -> out.set(i, out.get(i).withDiagnoses(msgs.stream().distinct().toList())));
+        extra.forEach((i, msgs) -> out.set(i, out.get(i).withDiagnoses(capped(msgs.stream().distinct().toList()))));
         return out;
+    }
+
+    /**
+     * At most {@link #MAX_DIAGNOSES} diagnoses of a check, in the order found: an explanation that fits more cells than
+     * that singles none out, and listing them all made a report grow with the square of a table (each cell's
+     * description repeats its checks' diagnoses).
+     */
+    static final int MAX_DIAGNOSES = 10;
+
+    private static List<Diagnosis> capped(List<Diagnosis> diagnoses) {
+        return diagnoses.size() <= MAX_DIAGNOSES ? diagnoses : List.copyOf(diagnoses.subList(0, MAX_DIAGNOSES));
     }
 
     /** The value of cell {@code c} that makes finding {@code f} pass exactly, in the cell's unit. */

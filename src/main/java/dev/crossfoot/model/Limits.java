@@ -46,6 +46,10 @@ public final class Limits {
 
     /** The start of a long text, for quoting in a message: at most {@code max} characters, then "…". */
     public static String head(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + "…";
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "…";
     }
 }

@@ -2,6 +2,7 @@ package dev.crossfoot.render;
 
 import dev.crossfoot.model.Cell;
 import dev.crossfoot.model.Decimals;
+import dev.crossfoot.model.Limits;
 import dev.crossfoot.model.Row;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.result.CellKey;
@@ -127,7 +128,7 @@ final class HtmlFigures {
                     : "Δ " + Describe.num(x.difference()) + (Describe.unit(x).isEmpty() ? "" : " " + Describe.unit(x))
                     + " · " + x.id();
             out.write("<span class=\"cf-diff " + (Describe.fatal(x) ? "cf-diff-fail" : "cf-diff-warn") + "\" data-check=\""
-                    + Html.token(x.id()) + "\" title=\"" + Html.escape(Describe.oneLineOf(Describe.oneLine(x))) + "\">"
+                    + Html.token(x.id()) + "\" title=\"" + Html.escape(Limits.head(Describe.oneLineOf(Describe.oneLine(x)), 1000)) + "\">"
                     + Html.escape(text) + "</span>");
         }
         for (Suspect s : named) {

@@ -138,6 +138,24 @@ class LimitsTest {
                 "over the limit of 250,000 cells for one filing");
     }
 
+    @Test
+    void totalThatAThousandItemsCouldExplain_namesAtMostTenCauses_andTheHtmlReportStaysLinear() throws IOException {
+        Path dir = temp.resolve("f");
+        StringBuilder csv = new StringBuilder("label,2023\n");
+        for (int i = 1; i <= 1_000; i++) {
+            csv.append("Row ").append(i).append(",\"1,000\"\n");
+        }
+        csv.append("Total,\"998,000\"\n"); // 2,000 short: any one item with its sign flipped explains it
+        filing(dir, csv.toString(), SUM_RULE.replace("items: [A, B]", "items: {from: Row 1, to: Row 1000}"));
+        Run json = Run.of("check", "-q", "--format", "json", dir.toString());
+        assertEquals(1, json.exitCode(), json::toString);
+        long causes = json.out().lines().filter(l -> l.contains("\"kind\" : \"sign-flipped\"")).count();
+        assertTrue(causes > 0 && causes <= 10, causes + " causes named:\n" + json.out());
+        Run html = Run.of("check", "-q", "--format", "html", dir.toString());
+        assertEquals(1, html.exitCode());
+        assertTrue(html.out().length() < 2_000_000, "html report of " + html.out().length() + " characters for 1,001 cells");
+    }
+
     /** A table of {@code n} rows Row 1 ... Row n, then A, B and Total, in one column. */
     static void rows(Path csv, int n) throws IOException {
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
