@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.Limits;
 import dev.crossfoot.model.SourceLocation;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -85,6 +86,7 @@ public final class Yaml {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        refuseLongLines(text, shown);
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = next(p, shown);
             if (t == null) {
@@ -100,6 +102,40 @@ public final class Yaml {
         } catch (java.io.IOException e) {
             throw new InputException(SourceLocation.of(shown), "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses a line over {@link Limits#MAX_YAML_LINE} characters before the YAML reader sees it: SnakeYAML's time
+     * grows faster than the length of a line (an 8 MiB quoted scalar on one line took 70 s).
+     */
+    private static void refuseLongLines(String text, String shown) {
+        int line = 1;
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                if (i - start > Limits.MAX_YAML_LINE) {
+                    throw new InputException(SourceLocation.of(shown, line, Limits.MAX_YAML_LINE + 1), "the line is "
+                            + Limits.count(i - start) + " characters long, over the limit of " + Limits.count(Limits.MAX_YAML_LINE)
+                            + " characters for a line of YAML; no rule or filing needs such a line: is this the right file?");
+                }
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    /** Refuses a scalar (a key or a value) over {@link Limits#MAX_YAML_SCALAR} characters. */
+    private static String scalar(String text, SourceLocation at) {
+        if (text != null && text.length() > Limits.MAX_YAML_SCALAR) {
+            throw new InputException(at, "a value of " + Limits.count(text.length()) + " characters, over the limit of "
+                    + Limits.count(Limits.MAX_YAML_SCALAR) + " characters for one YAML value; no label, title or expression needs that many");
+        }
+        return text;
     }
 
     private static JsonToken next(JsonParser p, String shown) throws java.io.IOException {
@@ -118,8 +154,8 @@ public final class Yaml {
             java.util.Map<String, YamlNode> entries = new java.util.LinkedHashMap<>();
             java.util.Map<String, SourceLocation> keys = new java.util.LinkedHashMap<>();
             while (next(p, shown) == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
                 SourceLocation keyAt = at(shown, p.currentTokenLocation());
+                String key = scalar(p.currentName(), keyAt);
                 if (entries.containsKey(key)) {
                     throw new InputException(keyAt, "duplicate key '" + key + "' (first at line " + keys.get(key).line() + ")");
                 }
@@ -142,7 +178,7 @@ public final class Yaml {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> YamlNode.Scalar.Kind.NUMBER;
             default -> YamlNode.Scalar.Kind.TEXT;
         };
-        return new YamlNode.Scalar(kind == YamlNode.Scalar.Kind.NULL ? "" : p.getText(), kind, at);
+        return new YamlNode.Scalar(kind == YamlNode.Scalar.Kind.NULL ? "" : scalar(p.getText(), at), kind, at);
     }
 
     static SourceLocation at(String shown, JsonLocation loc) {

@@ -156,6 +156,23 @@ class LimitsTest {
         assertTrue(html.out().length() < 2_000_000, "html report of " + html.out().length() + " characters for 1,001 cells");
     }
 
+    @Test
+    void yamlLineOverTheLimit_isRefusedBeforeTheYamlReaderSeesIt() throws IOException {
+        String csv = "label,2023\nA,1\nB,2\nTotal,3\n";
+        Path ok = filing(temp.resolve("ok"), csv, SUM_RULE.replace("A and B make the total", "x".repeat(99_000)));
+        assertEquals(0, Run.of("check", "-q", ok.toString()).exitCode());
+        Path dir = filing(temp.resolve("f"), csv, SUM_RULE.replace("A and B make the total", "\"" + "x".repeat(1_000_000) + "\""));
+        assertRefused(Run.of("check", dir.toString()), "rules.yaml:3:100001:", "the line is 1,000,013 characters long",
+                "over the limit of 100,000 characters for a line of YAML");
+    }
+
+    @Test
+    void yamlValueOverTheLimit_isRefused_evenOnShortLines() throws IOException {
+        String title = "\"" + String.join("\n      ", java.util.Collections.nCopies(2_000, "x".repeat(70))) + "\"";
+        Path dir = filing(temp.resolve("f"), "label,2023\nA,1\nB,2\nTotal,3\n", SUM_RULE.replace("A and B make the total", title));
+        assertRefused(Run.of("check", dir.toString()), "rules.yaml:3:12:", "a value of 141,999 characters, over the limit of 100,000 characters");
+    }
+
     /** A table of {@code n} rows Row 1 ... Row n, then A, B and Total, in one column. */
     static void rows(Path csv, int n) throws IOException {
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
