@@ -144,4 +144,12 @@ final class Describe {
     static String oneLineOf(String s) {
         return clean(s).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
     }
+
+    /**
+     * Whether a check's rule is crossfoot's own (a standard rule, or a total footing inferred) rather than one of the
+     * user's rules files: the text report and annotations name such an origin; structured formats name every origin.
+     */
+    static boolean builtIn(Finding x) {
+        return x.origin().equals("standard") || x.origin().equals("inferred");
+    }
 }

@@ -63,7 +63,8 @@ public final class GithubRenderer implements StreamingRenderer {
                     sb.append("line=").append(x.line()).append(',');
                 }
             }
-            sb.append("title=").append(property(x.id())).append("::").append(data(Describe.oneLine(x)));
+            sb.append("title=").append(property(x.id() + (Describe.builtIn(x) ? " (" + x.origin() + ")" : "")))
+                    .append("::").append(data(Describe.oneLine(x)));
             out.write(sb + "\n");
         }
     }

@@ -321,7 +321,8 @@ public final class HtmlRenderer implements Renderer {
                 out.write("</ul>");
             }
             out.write("</td>");
-            out.write("<td class=\"cf-src\"><code>" + Html.escape(source(x)) + "</code></td></tr>\n");
+            out.write("<td class=\"cf-src\"><code>" + Html.escape(source(x)) + "</code>"
+                    + (x.origin().isEmpty() ? "" : "<br>rule: " + Html.escape(x.origin())) + "</td></tr>\n");
         }
         out.write("</tbody>\n</table></div>\n");
     }
@@ -334,7 +335,7 @@ public final class HtmlRenderer implements Renderer {
                 + "<th class=\"cf-num\">Tolerance</th><th>Cast</th><th>Source</th></tr></thead>\n<tbody>\n");
         for (Finding x : f.findings()) {
             out.write("<tr id=\"" + p + "c-" + Html.token(x.id()) + "\" class=\"" + rowClass(x) + "\" data-check=\""
-                    + Html.escape(x.id()) + "\">");
+                    + Html.escape(x.id()) + "\"" + (x.origin().isEmpty() ? "" : " data-origin=\"" + Html.escape(x.origin()) + "\"") + ">");
             out.write("<td class=\"cf-status\">" + statusWord(x) + "</td>");
             out.write("<td class=\"cf-id\"><code>" + Html.escape(x.id()) + "</code></td>");
             out.write("<td class=\"cf-title\">" + Html.escape(x.title()) + "</td>");
@@ -344,7 +345,8 @@ public final class HtmlRenderer implements Renderer {
             out.write("<td class=\"cf-num\">" + Html.escape(Describe.num(x.difference())) + "</td>");
             out.write("<td class=\"cf-num\">" + (x.tolerance() == null ? "" : "±" + Html.escape(Describe.num(x.tolerance()))) + "</td>");
             out.write("<td>" + (x.status() == Status.ERROR ? "" : x.exact() ? "exact" : "rounding") + "</td>");
-            out.write("<td class=\"cf-src\"><code>" + Html.escape(source(x)) + "</code></td></tr>\n");
+            out.write("<td class=\"cf-src\"><code>" + Html.escape(source(x)) + "</code>"
+                    + (x.origin().isEmpty() ? "" : "<br>rule: " + Html.escape(x.origin())) + "</td></tr>\n");
         }
         out.write("</tbody>\n</table></div>\n</details>\n");
     }

@@ -160,6 +160,9 @@ public final class JunitXmlRenderer implements StreamingRenderer {
         }
         attr(x, "name", c.id());
         attr(x, "classname", c.table());
+        if (!c.origin().isEmpty()) {
+            attr(x, "origin", c.origin());
+        }
         if (c.file() != null) {
             attr(x, "file", c.file());
         }

@@ -190,6 +190,9 @@ public final class SarifRenderer implements Renderer {
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeStringField("check", x.id());
+        if (!x.origin().isEmpty()) {
+            g.writeStringField("origin", x.origin());
+        }
         g.writeStringField("status", x.status().key());
         g.writeStringField("table", x.table());
         g.writeStringField("row", x.row());

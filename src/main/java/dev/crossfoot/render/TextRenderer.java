@@ -233,7 +233,7 @@ public final class TextRenderer implements StreamingRenderer {
         List<String> why = new java.util.ArrayList<>(Width.wrap(text(x.message()), INDENT, INDENT, width));
         String where = x.narrated() != null ? "[" + text(x.narrated().where()) + "]"
                 : "[" + text(x.file()) + (x.line() > 0 ? ":" + x.line() : "") + "]"
-                + (x.origin().equals("standard") || x.origin().equals("inferred") ? " [" + x.origin() + "]" : "");
+                + (Describe.builtIn(x) ? " [" + x.origin() + "]" : "");
         String last = why.get(why.size() - 1);
         if (last.isBlank()) {
             why.set(why.size() - 1, INDENT + where);
