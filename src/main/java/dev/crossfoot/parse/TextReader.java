@@ -1,6 +1,7 @@
 package dev.crossfoot.parse;
 
 import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.Limits;
 import dev.crossfoot.model.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,30 @@ public final class TextReader {
     public static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private TextReader() {
+    }
+
+    /**
+     * Refuses a line over {@link Limits#MAX_TEXT_LINE} characters, or of more than {@link Limits#MAX_COLUMNS}
+     * tab-separated cells: no announcement prints one, and the extractor's stages are then sure to be linear.
+     */
+    private static void refuseWide(List<String> lines, String shown) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() > Limits.MAX_TEXT_LINE) {
+                throw new InputException(SourceLocation.of(shown, i + 1, Limits.MAX_TEXT_LINE + 1), "the line is "
+                        + Limits.count(line.length()) + " characters long, over the limit of " + Limits.count(Limits.MAX_TEXT_LINE)
+                        + " characters for a line of an announcement; is it the right file?");
+            }
+            int cells = 1;
+            for (int k = line.indexOf('\t'); k >= 0; k = line.indexOf('\t', k + 1)) {
+                cells++;
+            }
+            if (cells > Limits.MAX_COLUMNS) {
+                throw new InputException(SourceLocation.of(shown, i + 1), "the line has " + Limits.count(cells)
+                        + " tab-separated cells, over the limit of " + Limits.count(Limits.MAX_COLUMNS)
+                        + " columns for a table; is it the right file?");
+            }
+        }
     }
 
     /** The lines of the file, line 1 first; a byte-order mark is dropped. */
@@ -39,7 +64,9 @@ public final class TextReader {
                 int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
                 throw new InputException(SourceLocation.of(shown, line), "a NUL byte: this is a binary file, not an announcement saved as text");
             }
-            return List.of(text.split("\r\n|\r|\n", -1));
+            List<String> lines = List.of(text.split("\r\n|\r|\n", -1));
+            refuseWide(lines, shown);
+            return lines;
         } catch (IOException e) {
             throw new InputException(SourceLocation.of(shown), "cannot read the file (" + e.getMessage() + ")", e);
         }

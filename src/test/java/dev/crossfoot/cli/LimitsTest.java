@@ -173,6 +173,23 @@ class LimitsTest {
         assertRefused(Run.of("check", dir.toString()), "rules.yaml:3:12:", "a value of 141,999 characters, over the limit of 100,000 characters");
     }
 
+    @Test
+    void announcementLineOverTheLimit_isRefusedByExtract() throws IOException {
+        Path text = temp.resolve("a.txt");
+        Files.writeString(text, "Results announcement\n\n" + "9\t".repeat(60_000) + "\n");
+        assertRefused(Run.of("extract", text.toString(), "-o", temp.resolve("out").toString()), "a.txt:3:100001:",
+                "the line is 120,000 characters long, over the limit of 100,000 characters for a line of an announcement");
+        assertFalse(Files.exists(temp.resolve("out")));
+    }
+
+    @Test
+    void announcementRowOverTheColumnLimit_isRefusedByExtract() throws IOException {
+        Path text = temp.resolve("a.txt");
+        Files.writeString(text, "Results announcement\n\nRevenue" + "\t1".repeat(1_000) + "\n");
+        assertRefused(Run.of("extract", text.toString(), "-o", temp.resolve("out").toString()), "a.txt:3:",
+                "the line has 1,001 tab-separated cells, over the limit of 1,000 columns");
+    }
+
     /** A table of {@code n} rows Row 1 ... Row n, then A, B and Total, in one column. */
     static void rows(Path csv, int n) throws IOException {
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
