@@ -90,7 +90,10 @@ public final class Checker {
         boolean parallelTables = !batch.parallel(inputs);
         return dir -> batch.guarded(dir, d -> {
             FilingReader.Loaded loaded = load(d, parallelTables);
-            return engine.check(loaded.filing(), loader.rules(d), Loader.errors(loaded), NarrativeCsv.read(d));
+            NarrativeCsv.Narrative narrative = NarrativeCsv.read(d);
+            // a filing whose announcement's prose was read is checked without rules too: its narrative checks
+            RuleSet rules = loader.rules(d, narrative.figures().isEmpty());
+            return engine.check(loaded.filing(), rules, Loader.errors(loaded), narrative);
         });
     }
 

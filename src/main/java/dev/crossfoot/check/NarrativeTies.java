@@ -180,7 +180,10 @@ final class NarrativeTies {
                 if (c == null || !(c.figure() instanceof Figure.Amount) || !NarrativeReader.item(r.label()).equals(item)) {
                     continue;
                 }
-                if (f.kind() == Kind.AMOUNT && !c.unit().dimension().equalsIgnoreCase(f.unit())) {
+                if (ofRevenue(f) && !(t.id() + " " + t.title() + " " + r.section()).toLowerCase(Locale.ROOT).contains("revenue")) {
+                    continue;
+                }
+                if (f.kind() == Kind.AMOUNT && !sameCurrency(c.unit().dimension(), f.unit())) {
                     continue;
                 }
                 if (c.unit().isPercent() || c.unit() == Unit.UNKNOWN) {
@@ -191,6 +194,21 @@ final class NarrativeTies {
         }
         out.sort(Comparator.comparingInt((Candidate c) -> c.cell().unit().powerOfTen()));
         return out;
+    }
+
+    /**
+     * Whether the prose named the item as a part of revenue ("Generative AI revenue", "Traditional AI business") while
+     * the table row is the part alone ("Generative AI"): then only a revenue table's row is that item.
+     */
+    private static boolean ofRevenue(NarrativeFigure f) {
+        String w = f.words().toLowerCase(Locale.ROOT);
+        return !f.item().endsWith("revenue") && !f.item().endsWith("business")
+                && (w.endsWith("revenue") || w.endsWith("revenues") || w.endsWith("business"));
+    }
+
+    /** Whether a table's currency is the prose's: the same, or a plain "$" for any dollar the tables name. */
+    private static boolean sameCurrency(String table, String prose) {
+        return table.equalsIgnoreCase(prose) || prose.equals("$") && table.endsWith("$");
     }
 
     /** The column of a table headed with the period: "2023", or the one column naming it that is not a percentage. */

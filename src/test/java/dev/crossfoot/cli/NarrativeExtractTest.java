@@ -49,4 +49,13 @@ class NarrativeExtractTest {
         Run failOn = Run.of("check", out.toString(), "--rules", ExtractAnnouncementTest.RULES.toString(), "--fail-on", "warning", "-q");
         assertEquals(1, failOn.exitCode());
     }
+
+    @Test
+    void check_filingWithNarrativeButNoRules_runsItsNarrativeChecks() {
+        Path out = tmp.resolve("filing");
+        assertEquals(0, Run.of("extract", ExtractAnnouncementTest.SEED.toString(), "-o", out.toString(), "-q").exitCode());
+        Run r = Run.of("check", out.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains(": 47 checks: 45 passed, 0 failed, 2 warnings"), r.out());
+    }
 }

@@ -120,6 +120,12 @@ final class Items {
         if (GENERAL.contains(m.item()) && matched.equals(m.item())) {
             return DETERMINERS.contains(word);
         }
+        if (word.equals("and") || word.equals("or")) {
+            // "short-term and long-term insurance reserves", "trademarks and goodwill": the figure is of both, not the
+            // label alone; only "RMB9,423.5 million and term deposits of ..." starts a new item
+            String rest = before.substring(0, w).stripTrailing();
+            return rest.isEmpty() || rest.matches("(?s).*(?:\\d|million|billion|thousand|\\))$");
+        }
         return word.isEmpty() || word.endsWith(",") || word.endsWith(";") || LINKS.contains(word) || word.equals("that");
     }
 

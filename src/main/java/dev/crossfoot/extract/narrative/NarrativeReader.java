@@ -27,7 +27,7 @@ public final class NarrativeReader {
 
     static final String CURRENCY = "RMB|HK\\$|US\\$|USD|HKD|MYR|SGD|S\\$|EUR|€|GBP|£|JPY|¥|人民幣|港幣|\\$";
     private static final String NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
-    private static final String SCALE = "million|billion|thousand|mn|bn|萬|万|億|亿";
+    private static final String SCALE = "million|billion|thousand|mn|bn|m|萬|万|億|亿";
     private static final Pattern FIGURE = Pattern.compile(
             "(?<cur>" + CURRENCY + ")\\s?(?<num>" + NUMBER + ")(?:\\s?(?<scale>" + SCALE + ")(?![a-z]))?"
             + "|(?<num2>" + NUMBER + ")\\s?(?<scale2>" + SCALE + ")\\s?(?<cur2>RMB|yuan|HKD|US dollars|元|人民幣)"
@@ -36,12 +36,14 @@ public final class NarrativeReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(?<![\\d,.])(?:19|20)\\d\\d(?![\\d%])");
     private static final Pattern MONTH = Pattern.compile("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*$");
+    /** A date's day and month before its year: "December 31, ", "31 December ", "31st March ". */
+    private static final String DAY_MONTH = "(?:[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2},?\\s+|\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Z][a-z]{2,8}\\.?,?\\s+)?";
     private static final Pattern AFTER_PERIOD = Pattern.compile(
-            "(?i)^\\s*(?:,\\s*)?(?:(?:in|for|during|of|at)\\s+(?:the\\s+)?(?:year\\s+)?(?:FY)?|as\\s+(?:of|at)\\s+(?:\\w+\\s+\\d{1,2},\\s+)?"
-            + "|for\\s+the\\s+year\\s+ended\\s+\\w+\\s+\\d{1,2},\\s+)((?:19|20)\\d\\d)\\b");
+            "^\\s*(?:,\\s*)?(?:(?:in|for|during|of|at|as\\s+(?:of|at)|on)\\s+(?:the\\s+)?(?:(?:financial\\s+|fiscal\\s+)?year\\s+"
+            + "(?:ended\\s+|ending\\s+)?)?" + DAY_MONTH + ")(?:FY\\s?)?((?:19|20)\\d\\d)\\b");
     private static final Pattern LEAD_PERIOD = Pattern.compile(
-            "(?i)^(?:in|during|for|throughout)\\s+(?:the\\s+year\\s+(?:ended\\s+\\w+\\s+\\d{1,2},\\s+)?)?(?:FY)?((?:19|20)\\d\\d)\\b"
-            + "|^as\\s+(?:of|at)\\s+\\w+\\s+\\d{1,2},\\s+((?:19|20)\\d\\d)\\b");
+            "^(?:in|during|for|throughout|as\\s+(?:of|at)|at)\\s+(?:the\\s+)?(?:(?:financial\\s+|fiscal\\s+)?year\\s+(?:ended\\s+|ending\\s+)?)?"
+            + DAY_MONTH + "(?:FY\\s?)?((?:19|20)\\d\\d)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOUND_MORE = Pattern.compile(
             "(?i)\\b(?:more than|over|exceeding|exceeded|exceeds|exceed|above|at least|in excess of|no less than|not less than)\\s*$");
     private static final Pattern BOUND_LESS = Pattern.compile(
@@ -61,10 +63,16 @@ public final class NarrativeReader {
             + "up|down|increasing by|decreasing by)\\s*$");
     private static final Pattern CHANGE_AFTER = Pattern.compile(
             "(?i)^\\s*(?:yoy\\s+|year-on-year\\s+|year-over-year\\s+)?(increase|growth|decrease|decline|drop|rise|fall|reduction)\\b");
+    /** An amount that is a change ("increased $864 million", "up by RMB3 million"), not the item's balance. */
+    private static final Pattern CHANGE_AMOUNT = Pattern.compile(
+            "(?i)\\b(?:increased|decreased|grew|rose|fell|declined|dropped|improved|deteriorated|up|down|increase|decrease|"
+            + "growth|decline|improvement)(?:\\s+(?:by|of))?\\s*(?:approximately\\s+|about\\s+)?$");
     private static final Pattern RESPECTIVELY = Pattern.compile("(?i)\\brespectively\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("(?i)\\b(?:their|its)\\s+(?:share|contribution|proportion)\\b");
 
-    private static final Pattern GOVERNED = Pattern.compile("(?i)\\b(\\w+)\\s+(?:of|for|on|from|in)\\s+(?:the\\s+|our\\s+|its\\s+)?$");
+    private static final Pattern GOVERNED = Pattern.compile("(?i)\\b(\\w+)\\s+(?:of|for|on|from|in|to)\\s+(?:the\\s+|our\\s+|its\\s+)?$");
+    /** "HK$99.3 million (2020: HK$115.6 million)": the figure before a bracketed prior year is of the year after it. */
+    private static final Pattern PRIOR_AFTER = Pattern.compile("^\\s*\\((?:FY\\s?)?((?:19|20)\\d\\d)\\s*:");
     private static final java.util.Set<String> SHARE_NOUNS = java.util.Set.of("share", "proportion", "contribution", "percentage");
     private static final Pattern PRIOR_IN_BRACKETS = Pattern.compile("\\(((?:19|20)\\d\\d)\\s*:\\s*$");
 
@@ -209,7 +217,7 @@ public final class NarrativeReader {
         }
         return switch (word.toLowerCase(Locale.ROOT)) {
             case "thousand" -> 3;
-            case "million", "mn" -> 6;
+            case "million", "mn", "m" -> 6;
             case "billion", "bn" -> 9;
             case "萬", "万" -> 4;
             case "億", "亿" -> 8;
@@ -273,6 +281,10 @@ public final class NarrativeReader {
     /** The line item: named just before the figure through linking words, or carried from the figure before. */
     private void attach(String text, Found f, Found previous, List<Items.Match> labels) {
         if (f.kind == Kind.COUNT || f.kind == Kind.PERCENT) {
+            return;
+        }
+        if (f.kind == Kind.AMOUNT && CHANGE_AMOUNT.matcher(text.substring(previous == null ? 0 : previous.end, f.start)).find()) {
+            f.comparison = "change in amount";
             return;
         }
         if (f.kind == Kind.MARGIN) {
@@ -379,6 +391,10 @@ public final class NarrativeReader {
         if (m.find()) {
             return m.group(1);
         }
+        Matcher bracket = PRIOR_AFTER.matcher(text.substring(f.end, limit));
+        if (bracket.find()) {
+            return String.valueOf(Integer.parseInt(bracket.group(1)) + 1);
+        }
         if (!lead.isEmpty()) {
             return lead;
         }
@@ -404,7 +420,7 @@ public final class NarrativeReader {
         if (!m.find()) {
             return "";
         }
-        return m.group(1) != null ? m.group(1) : m.group(2);
+        return m.group(1);
     }
 
     private static List<String> years(String text) {

@@ -147,4 +147,26 @@ class NarrativeReaderTest {
         assertEquals("Shanghai Co. Ltd. paid RMB3.5 million.", figure(f, "RMB3.5 million").sentence());
         assertEquals("Our revenue was RMB3,405.8 million in 2023.", figure(f, "RMB3,405.8 million").sentence());
     }
+
+    @Test
+    void figureBeforeABracketedPriorYear_isOfTheYearAfter_andDayMonthDatesAreRead() {
+        List<NarrativeFigure> f = read("During the Year, our revenue was HK$99.3 million (2020: HK$115.6 million).",
+                "As at 30th September, 2021, the carrying amount of term deposits amounted to HK$590,535,000.",
+                "Our revenue was £47.0m for the year ended 31 December 2015.");
+        assertEquals("2021", figure(f, "HK$99.3 million").period());
+        assertEquals("2020", figure(f, "HK$115.6 million").period());
+        assertEquals("2021", figure(f, "HK$590,535,000").period());
+        assertEquals("2015", figure(f, "£47.0m").period());
+        assertEquals(6, figure(f, "£47.0m").scale());
+    }
+
+    @Test
+    void amountThatIsAChange_orOfTwoItems_staysUnattached() {
+        List<NarrativeFigure> f = read("For the year ended December 31, 2021, Smart Auto revenue increased $864 million, or 14%.",
+                "As at December 31, 2021, short-term and term deposits totaled $4.0 billion.",
+                "As at December 31, 2021, trademarks and cost of sales is HK$72,644,000.");
+        assertEquals("", figure(f, "$864 million").item(), "an increase, not the revenue");
+        assertEquals("", figure(f, "$4.0 billion").item(), "short-term and term deposits together");
+        assertEquals("", figure(f, "HK$72,644,000").item(), "trademarks and the item together");
+    }
 }
