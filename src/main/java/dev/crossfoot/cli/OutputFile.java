@@ -70,7 +70,7 @@ final class OutputFile {
         if (input != null) {
             return input;
         }
-        if (Files.exists(real) && !Files.isRegularFile(real)) {
+        if (Files.exists(real) && (!Files.isRegularFile(real) || viaDescriptor(file))) {
             return Files.isWritable(real) ? null : "cannot write to " + file + ": it is not writable";
         }
         if (!Files.isWritable(real.getParent())) {
@@ -90,9 +90,13 @@ final class OutputFile {
         if (Files.isDirectory(real)) {
             throw new IOException("it is a directory");
         }
-        if (Files.exists(real) && !Files.isRegularFile(real)) {
-            // a device, a FIFO, a terminal: written through, never replaced
-            OutputStream os = Files.newOutputStream(real, StandardOpenOption.WRITE);
+        boolean descriptor = viaDescriptor(file);
+        if (Files.exists(real) && (!Files.isRegularFile(real) || descriptor)) {
+            // a device, a FIFO, a terminal, or a file the shell opened (/dev/stdout > FILE): written through, never
+            // replaced; a regular file reached through a descriptor is appended to, as the shell's '>' or '>>' left it
+            OutputStream os = Files.isRegularFile(real)
+                    ? Files.newOutputStream(descriptor ? file.toAbsolutePath() : real, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                    : Files.newOutputStream(real, StandardOpenOption.WRITE);
             Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
             return new Sink() {
                 @Override
@@ -192,6 +196,30 @@ final class OutputFile {
             return abs.toRealPath();
         }
         return parent.toRealPath().resolve(name);
+    }
+
+    /**
+     * Whether {@code file} is, or links (in any number of steps) to, an open file descriptor of the process:
+     * {@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/self/fd/N}. What it names was opened by someone else
+     * (the shell) and is written through, never replaced, even when it is a regular file.
+     */
+    static boolean viaDescriptor(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        for (int hops = 0; hops < 40; hops++) {
+            String s = p.toString();
+            if (s.startsWith("/proc/") || s.startsWith("/dev/fd/") || s.equals("/dev/stdout") || s.equals("/dev/stderr")) {
+                return true;
+            }
+            if (!Files.isSymbolicLink(p)) {
+                return false;
+            }
+            try {
+                p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Why {@code real} (which {@code file} names) would write into one of {@code inputs}, or null. */

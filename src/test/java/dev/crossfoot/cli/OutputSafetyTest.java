@@ -189,4 +189,19 @@ class OutputSafetyTest {
         Path out = Files.createSymbolicLink(temp.resolve("r.txt"), filing.dir().resolve("new.txt"));
         refused(Run.of("check", filing.path(), "-o", out.toString()), "which does not exist");
     }
+
+    @Test
+    void reportToDevStdout_whenTheShellAppendsToAFile_isWrittenThroughThatFile_neverReplacingIt() throws Exception {
+        Path log = Files.writeString(temp.resolve("ci.log"), "earlier lines\n");
+        Object inode = Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xshare:off", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "check", filing.path(), "-q", "-o", "/dev/stdout")
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectError(temp.resolve("err").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(temp.resolve("err")));
+        String text = Files.readString(log);
+        assertTrue(text.startsWith("earlier lines\n") && text.contains("Total: 1 filing"), text);
+        assertEquals(inode, Files.readAttributes(log, BasicFileAttributes.class).fileKey(), "the file was replaced by a rename");
+    }
 }
