@@ -64,7 +64,12 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine cmd = spec.commandLine();
         PrintWriter err = cmd.getErr();
-        String problem = outputProblem();
+        String problem;
+        try {
+            problem = outputProblem();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problem = "cannot be read (" + OutputFile.reason(e) + "); give a new or empty directory";
+        }
         if (problem != null) {
             err.println(Printable.line("crossfoot: " + output + ": " + problem));
             err.flush();

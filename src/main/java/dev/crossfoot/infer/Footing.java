@@ -12,7 +12,6 @@ import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleSet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +63,9 @@ public final class Footing {
                     }
                     out.addAll(csvs);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new InputException(SourceLocation.of(p.toString()), "cannot list the directory ("
+                            + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage())
+                            + "); make it readable, or give its CSV files", e);
                 }
             } else {
                 throw new InputException(SourceLocation.of(p.toString()), "no such file or directory; "
