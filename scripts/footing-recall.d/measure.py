@@ -38,6 +38,8 @@ def main():
     tables_with_pass = set()
     kinds = {}          # rule id -> kind, for the relations confirmed in the TAT-QA tables
     exact = within = 0  # passing checks in the TAT-QA tables, exactly and within rounding only
+    filing_checks = filing_ties = 0
+    tie_rules = set()   # ties across tables confirmed in the filings
     not_passing = []
     for i, rep in enumerate(reports):
         doc = json.load(open(rep, encoding="utf-8"))
@@ -46,6 +48,11 @@ def main():
                 if c.get("status") == "pass":
                     totals_found.setdefault(os.path.basename(c["file"]), set()).add(c["line"])
                     tables_with_pass.add(os.path.basename(c["file"]))
+                    if i > 0:
+                        filing_checks += 1
+                        if c.get("kind") == "tie":
+                            filing_ties += 1
+                            tie_rules.add((f.get("path"), c["rule"]))
                     if i == 0:
                         kinds[c["rule"]] = c["kind"]
                         exact += 1 if c.get("exact") else 0
@@ -73,6 +80,9 @@ def main():
     print(f"relations confirmed: {len(kinds)} (" + ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items())) + ")"
           f"; passing checks: {exact + within}, of which {within} within rounding only")
     print(f"rows labelled 'total' with amounts: {rows}; confirmed as a total: {found} ({100 * found / max(rows, 1):.1f}%)")
+    if len(reports) > 1:
+        print(f"filings: {len(reports) - 1}; passing checks: {filing_checks}, of which ties across tables: {filing_ties} "
+              f"({len(tie_rules)} ties)")
     print(f"checks that did not pass: {len(not_passing)}")
     for m in not_passing:
         print("  " + " | ".join(str(x) for x in m))

@@ -9,7 +9,9 @@ import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.parse.FilingReader;
 import dev.crossfoot.result.FilingReport;
+import dev.crossfoot.rules.CellRef;
 import dev.crossfoot.rules.Rule;
+import dev.crossfoot.rules.RowRef;
 import dev.crossfoot.rules.RuleSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,7 +121,7 @@ public final class Footing {
             rules.rules().forEach(r -> ids.add(r.info().id()));
             List<Rule> all = new ArrayList<>(rules.rules());
             for (Rule r : inference.all()) {
-                if (!checked.contains(totalKey(filing, r)) && ids.add(r.info().id())) {
+                if (!checked.contains(totalKey(filing, r)) && !checked.contains(tieKey(filing, r)) && ids.add(r.info().id())) {
                     all.add(r);
                 }
             }
@@ -143,12 +145,47 @@ public final class Footing {
         }
     }
 
+    /** The two rows a tie of one cell against one cell joins, as "tie|table|index|table|index" in a set order; else null. */
+    private static String tieKey(Filing filing, Rule rule) {
+        Rule.Tie tie = rule.accept(new Rule.Visitor<Rule.Tie>() {
+            @Override public Rule.Tie sum(Rule.Sum r) { return null; }
+            @Override public Rule.Tie formula(Rule.Formula r) { return null; }
+            @Override public Rule.Tie rollForward(Rule.RollForward r) { return null; }
+            @Override public Rule.Tie crossFoot(Rule.CrossFoot r) { return null; }
+            @Override public Rule.Tie tie(Rule.Tie r) { return r; }
+            @Override public Rule.Tie ratio(Rule.Ratio r) { return null; }
+        });
+        if (tie == null || tie.agreesWith().singleCell() == null) {
+            return null;
+        }
+        String a = rowKey(filing, tie.figure().table() != null ? tie.figure().table() : tie.table(), tie.figure().row());
+        CellRef other = tie.agreesWith().singleCell();
+        String b = rowKey(filing, other.table() != null ? other.table() : tie.table(), other.row());
+        if (a == null || b == null) {
+            return null;
+        }
+        return a.compareTo(b) < 0 ? "tie|" + a + "|" + b : "tie|" + b + "|" + a;
+    }
+
+    private static String rowKey(Filing filing, String table, RowRef row) {
+        try {
+            return table + "|" + filing.table(table).row(row.section(), row.label()).index();
+        } catch (LookupException e) {
+            return null;
+        }
+    }
+
+    /** The totals and the ties of one cell against another that the filing's own rules already check. */
     private static Set<String> checkedTotals(Filing filing, RuleSet rules) {
         Set<String> out = new HashSet<>();
         for (Rule r : rules.rules()) {
             String key = totalKey(filing, r);
             if (key != null) {
                 out.add(key);
+            }
+            String tie = tieKey(filing, r);
+            if (tie != null) {
+                out.add(tie);
             }
         }
         return out;

@@ -34,7 +34,8 @@ import java.util.List;
  * run foots in some columns and not in another (within {@link #NEAR_OTHER_COLUMN} of the total), and rows
  * labelled as totals whose nearest run misses in every column by at most {@link #NEAR_ALL_COLUMNS}. They
  * become rules of severity warning. A row that is the sum of every row above it (running cumulations)
- * is never a near-miss. Everything else stays silent.
+ * is never a near-miss. Everything else stays silent. Across the tables of a filing, the same line item in
+ * the same period is tied ({@link Ties}).
  */
 public final class Inferrer {
 
@@ -71,18 +72,24 @@ public final class Inferrer {
         }
     }
 
-    /** The relations of every table of the filing, table by table: totals down the rows, then cross-foots. */
+    /**
+     * The relations of every table of the filing, table by table: totals down the rows, then cross-foots; then
+     * the ties across tables ({@link Ties}).
+     */
     public Inference infer(Filing filing) {
         List<Rule> confirmed = new ArrayList<>();
         List<Rule> near = new ArrayList<>();
+        List<TableView> views = new ArrayList<>();
         for (Table t : filing.tables().values()) {
             TableView view = TableView.of(t);
+            views.add(view);
             Relations relations = new Relations(view, extraTolerance);
             new RowTotals(view, relations, extraTolerance).run();
             new CrossFoots(view, relations, extraTolerance).run();
             confirmed.addAll(relations.confirmed());
             near.addAll(relations.nearMisses());
         }
+        new Ties(filing, views, extraTolerance).run(confirmed, near);
         return new Inference(confirmed, near);
     }
 

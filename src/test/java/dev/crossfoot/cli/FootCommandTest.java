@@ -83,7 +83,10 @@ class FootCommandTest {
         Path rules = temp.resolve("inferred.yaml");
         Run foot = Run.of("foot", "-q", FIXTURE, "--emit-rules", rules.toString());
         assertEquals(0, foot.exitCode(), foot::toString);
-        assertTrue(foot.out().contains(" 0 failed, 0 warnings, 0 could not be evaluated"), foot::toString);
+        // one warning: the tie across tables finds the MD&A's 629.7 where Note 11(ii)'s 629,753 thousand is 629.8
+        // (README, "Where the announcement itself does not reconcile")
+        assertTrue(foot.out().contains(" 0 failed, 1 warning, 0 could not be evaluated"), foot::toString);
+        assertTrue(foot.out().contains("629.7"), foot::toString);
         FilingCopy copy = FilingCopy.of(FilingCopy.SENSETIME, temp);
         Files.delete(copy.dir().resolve("rules.yaml"));
         Run check = Run.of("check", "--format", "json", copy.path(), "--rules", rules.toString());

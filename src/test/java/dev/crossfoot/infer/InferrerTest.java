@@ -458,4 +458,80 @@ class InferrerTest {
         assertEquals(List.of("Outstanding at September 30, 2017 <- Outstanding at September 30, 2016 + Granted + Exercised + Canceled"),
                 f.relations());
     }
+
+    private Inferrer.Inference footFiling(String yaml, String... tables) throws IOException {
+        Path dir = temp.resolve("filing");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("filing.yaml"), yaml, StandardCharsets.UTF_8);
+        for (int i = 0; i < tables.length; i += 2) {
+            Files.writeString(dir.resolve(tables[i]), tables[i + 1], StandardCharsets.UTF_8);
+        }
+        Filing filing = new Checker(CheckOptions.DEFAULT).load(dir, false).filing();
+        return new Inferrer(BigDecimal.ZERO).infer(filing);
+    }
+
+    private static final String TWO_TABLES = """
+            issuer: Test
+            periods: ["2021", "2020"]
+            tables:
+              - id: balance-sheet
+                title: Balance sheet
+                role: balance-sheet
+                file: bs.csv
+                unit: "HK$'000"
+              - id: note-24
+                title: Trade receivables
+                role: note
+                file: note.csv
+                unit: "HK$ million"
+            """;
+
+    @Test
+    void theSameLineItemInANoteAndTheStatement_isTiedInEachPeriod_acrossUnits() throws IOException {
+        // issue 13: a note's total and the statement line of the same name, in HK$ million against HK$'000
+        Inferrer.Inference inference = footFiling(TWO_TABLES, "bs.csv", """
+                section,label,2021,2020
+                "",Inventories,"4,150","3,020"
+                "",Trade receivables,"27,611","19,766"
+                """, "note.csv", """
+                section,label,2021,2020
+                "",Trade receivables – third parties,20.1,15.0
+                "",Trade receivables – related parties,7.5,4.8
+                "",Total trade receivables,27.6,19.8
+                """);
+        List<Rule> ties = inference.confirmed().stream().filter(r -> r.kind() == dev.crossfoot.rules.RuleKind.TIE).toList();
+        assertEquals(1, ties.size(), ties::toString);
+        Rule.Tie tie = (Rule.Tie) ties.get(0);
+        assertEquals("note-24", tie.figure().table(), "the rounder figure is the one reported");
+        assertEquals(List.of("2021", "2020"), tie.columns());
+        assertTrue(tie.info().title().contains("matched by label"), tie.info().title());
+        assertEquals(List.of(), inference.nearMisses());
+    }
+
+    @Test
+    void twoRowsOfTheSameNameThatDisagreeByMuch_areNotTied_andRaiseNothing() throws IOException {
+        // a segment's "Revenue" is not the group's: never a tie on the label alone when the figures are far apart
+        Inferrer.Inference inference = footFiling(TWO_TABLES, "bs.csv", """
+                section,label,2021,2020
+                "",Revenue,"27,611","19,766"
+                """, "note.csv", """
+                section,label,2021,2020
+                "",Revenue,20.1,19.8
+                """);
+        assertEquals(List.of(), inference.confirmed());
+        assertEquals(List.of(), inference.nearMisses());
+    }
+
+    @Test
+    void aTieThatHoldsInOnePeriodAndMissesNarrowlyInAnother_isANearMiss() throws IOException {
+        Inferrer.Inference inference = footFiling(TWO_TABLES, "bs.csv", """
+                section,label,2021,2020
+                "",Trade receivables,"27,611","19,766"
+                """, "note.csv", """
+                section,label,2021,2020
+                "",Trade receivables,27.6,19.7
+                """);
+        assertEquals(1, inference.confirmed().size());
+        assertEquals(List.of("2020"), ((Rule.Tie) inference.nearMisses().get(0)).columns());
+    }
 }
