@@ -161,7 +161,10 @@ class ExtractAnnouncementTest {
         Run fromText = Run.of("foot", extracted.toString(), "--format", "json");
         assertEquals(0, fromText.exitCode(), fromText::toString);
         List<String> expected = checks(fixture);
-        assertTrue(expected.size() > 300 && expected.stream().allMatch(c -> c.contains(" pass ")), expected::toString);
+        // every check passes but the tie that finds the MD&A's 629.7 where Note 11(ii)'s 629,753 thousand is 629.8
+        assertTrue(expected.size() > 300 && expected.stream().allMatch(c -> c.contains(" pass ")
+                || c.startsWith("INFER-TIE-trade-receivables-up-6-months-L6-note-11ii-trade-receivables-NEAR@2022 warn")),
+                expected::toString);
         assertEquals(expected, checks(fromText));
     }
 
