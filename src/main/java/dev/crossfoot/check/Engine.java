@@ -89,11 +89,8 @@ public final class Engine {
                 }
             }
             notApplicable.addAll(applied.notApplicable());
-            counts.put(Standards.ORIGIN, 0);
         }
-        for (Rule rule : all) {
-            counts.merge(origins.get(rule), 1, Integer::sum);
-        }
+        java.util.Set<Rule> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Rule rule : all) {
             InputError cause = rule.tables().stream().map(broken::get).filter(Objects::nonNull).findFirst().orElse(null);
             if (cause != null) {
@@ -113,11 +110,22 @@ public final class Engine {
                 SourceLocation at = rule.info().location();
                 notApplicable.add(new dev.crossfoot.result.NotApplicable(rule.info().id(), rule.info().title(), at.file(), at.line(),
                         e.getMessage()));
-                counts.merge(Standards.ORIGIN, -1, Integer::sum);
+                dropped.add(rule);
                 continue;
             }
             for (Plan plan : plans) {
                 findings.add(evaluator.evaluate(rule, plan, origins.get(rule)));
+            }
+        }
+        // rules per origin; a standard rule checked year by year (a carried form) counts once
+        if (options.standard() != null) {
+            counts.put(Standards.ORIGIN, 0);
+        }
+        java.util.Set<SourceLocation> standardSeen = new java.util.HashSet<>();
+        for (Rule rule : all) {
+            String origin = origins.get(rule);
+            if (!dropped.contains(rule) && (!Standards.ORIGIN.equals(origin) || standardSeen.add(rule.info().location()))) {
+                counts.merge(origin, 1, Integer::sum);
             }
         }
         List<Finding> diagnosed = new ArrayList<>(Diagnoser.diagnose(findings));

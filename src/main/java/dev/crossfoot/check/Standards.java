@@ -63,12 +63,12 @@ public final class Standards {
         List<Rule> rules = new ArrayList<>();
         List<NotApplicable> none = new ArrayList<>();
         for (StandardPack.StandardRule r : pack.rules()) {
-            Rule made = null;
+            List<Rule> made = null;
             String why = null;
             for (StandardPack.Form f : r.forms()) {
                 Attempt a = resolver.form(r, f);
-                if (a.rule != null) {
-                    made = a.rule;
+                if (a.rules != null) {
+                    made = a.rules;
                     break;
                 }
                 if (why == null) {
@@ -76,7 +76,7 @@ public final class Standards {
                 }
             }
             if (made != null) {
-                rules.add(made);
+                rules.addAll(made);
             } else {
                 SourceLocation at = r.info().location();
                 none.add(new NotApplicable(r.info().id(), r.info().title(), at.file(), at.line(), why));
@@ -85,7 +85,7 @@ public final class Standards {
         return new Applied(rules, none);
     }
 
-    private record Attempt(Rule rule, String why) {
+    private record Attempt(List<Rule> rules, String why) {
     }
 
     /** Finds a filing's rows by item, once per table and item. */
@@ -186,6 +186,9 @@ public final class Standards {
                     return new Attempt(null, a + " is not printed above " + b);
                 }
             }
+            if (form.carry()) {
+                return carried(rule, form, refs, tables);
+            }
             List<String> columns = columns(refs, tables);
             if (columns.isEmpty()) {
                 return new Attempt(null, "no period in which all its figures are printed");
@@ -209,7 +212,47 @@ public final class Standards {
                 constant = constant.negate();
             }
             RuleInfo info = rule.info();
-            return new Attempt(new Rule.Formula(info, null, result, new LinearExpr(terms, constant), columns), null);
+            return new Attempt(List.of(new Rule.Formula(info, null, result, new LinearExpr(terms, constant), columns)), null);
+        }
+
+        /**
+         * A carried form: for each year column and the year before it, the left side in the year equals the right side
+         * in the year before; one rule per year, with the year in its id.
+         */
+        private Attempt carried(StandardPack.StandardRule rule, StandardPack.Form form, List<CellRef> refs, Map<String, Table> tables) {
+            Table first = tables.get(form.result().table());
+            List<String> years = first.columns().stream().filter(c -> c.matches("(19|20)[0-9]{2}"))
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
+            List<Rule> out = new ArrayList<>();
+            for (int i = 0; i + 1 < years.size(); i++) {
+                String year = years.get(i);
+                String prior = years.get(i + 1);
+                if (Integer.parseInt(year) - Integer.parseInt(prior) != 1 || !numeric(form.result(), tables, year)
+                        || !form.expression().terms().stream().allMatch(t -> numeric(t.ref(), tables, prior))) {
+                    continue;
+                }
+                CellRef result = concrete(form.result(), tables);
+                List<Term> terms = new ArrayList<>();
+                for (Term t : form.expression().terms()) {
+                    CellRef c = concrete(t.ref(), tables);
+                    terms.add(new Term(t.coefficient(), new CellRef(c.table(), c.row(), prior)));
+                }
+                RuleInfo info = rule.info();
+                RuleInfo each = new RuleInfo(info.id() + "-" + year, info.title(), info.severity(), info.reason(), info.location());
+                out.add(new Rule.Formula(each, null, new CellRef(result.table(), result.row(), year),
+                        new LinearExpr(terms, form.expression().constant()), List.of()));
+            }
+            return out.isEmpty() ? new Attempt(null, "no two consecutive years in which its figures are printed") : new Attempt(out, null);
+        }
+
+        private boolean numeric(CellRef ref, Map<String, Table> tables, String column) {
+            Table t = tables.get(ref.table());
+            try {
+                Cell cell = row(t, ref.row().label()).cells().get(t.column(column));
+                return cell != null && cell.figure().isNumeric();
+            } catch (LookupException e) {
+                return false;
+            }
         }
 
         private Table tableOf(List<CellRef> refs, Map<String, Table> tables, String item) {

@@ -212,11 +212,13 @@ public final class StandardReader {
     private static StandardPack.Form form(String id, YamlNode n, Map<String, StandardPack.Item> items) {
         String check;
         List<String> order = List.of();
+        boolean carry = false;
         if (n instanceof YamlNode.Scalar s && !s.isNull()) {
             check = s.text();
         } else if (n instanceof YamlNode.Mapping m) {
-            m.requireKnownKeys(Set.of("check", "order"), "a form of rule " + id);
+            m.requireKnownKeys(Set.of("check", "order", "carry"), "a form of rule " + id);
             check = m.text("check", "rule " + id);
+            carry = bool(m, "carry", "rule " + id);
             YamlNode o = m.get("order");
             if (o instanceof YamlNode.Sequence seq) {
                 order = texts(seq, "rule " + id + " 'order'");
@@ -257,6 +259,6 @@ public final class StandardReader {
                 throw new InputException(n.location(), "rule " + id + ": 'order' names no item '" + o + "'");
             }
         }
-        return new StandardPack.Form(check, result, sides[1], order, n.location());
+        return new StandardPack.Form(check, result, sides[1], order, carry, n.location());
     }
 }

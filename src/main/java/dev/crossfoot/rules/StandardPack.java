@@ -60,9 +60,10 @@ public record StandardPack(String source, Map<String, Item> items, List<Standard
     /**
      * One form of a relation: {@code role[item] = role[item] + ...}, with tables named by role and rows by
      * item id; {@code order} lists items that must be printed in this order (e.g. an exchange difference
-     * above the net change it is part of).
+     * above the net change it is part of). With {@code carry}, the right side is read in the period before the
+     * left side's (the columns being years): the comparative period's closing opens the current period.
      */
-    public record Form(String check, CellRef result, LinearExpr expression, List<String> order, SourceLocation location) {
+    public record Form(String check, CellRef result, LinearExpr expression, List<String> order, boolean carry, SourceLocation location) {
         public Form {
             order = List.copyOf(order);
         }

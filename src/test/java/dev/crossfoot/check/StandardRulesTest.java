@@ -55,12 +55,14 @@ class StandardRulesTest {
         assertEquals(Set.of(), failing(r));
         assertEquals(new TreeSet<>(List.of("STD-BS-ASSETS", "STD-BS-BALANCE", "STD-BS-EQUITY", "STD-BS-EQUITY-AND-LIABILITIES",
                 "STD-BS-LIABILITIES", "STD-BS-NET-ASSETS", "STD-BS-NET-ASSETS-EQUITY", "STD-BS-NET-CURRENT", "STD-BS-TALCL",
-                "STD-CF-CASH-BS", "STD-CF-NET", "STD-CF-PROFIT", "STD-CF-ROLL", "STD-CI-ATTRIBUTION", "STD-CI-PROFIT",
+                "STD-CF-CARRY-2023", "STD-CF-CASH-BS", "STD-CF-NET", "STD-CF-OPEN-BS-2023", "STD-CF-PROFIT", "STD-CF-ROLL",
+                "STD-CI-ATTRIBUTION", "STD-CI-PROFIT",
                 "STD-CI-TOTAL", "STD-IS-ATTRIBUTION", "STD-IS-GROSS", "STD-IS-TAX")), applied(r));
         assertEquals(List.of("STD-IS-OPERATING", "STD-IS-DISCONTINUED"),
                 r.basis().notApplicable().stream().map(NotApplicable::rule).toList());
         assertTrue(r.findings().stream().allMatch(f -> f.origin().equals("standard")));
-        assertEquals(2 * 19, r.findings().size(), "each rule in both periods");
+        assertEquals(2 * 19 + 2, r.findings().size(), "each rule in both periods; the two carried ones in 2023, from 2022");
+        assertEquals(21, r.basis().origins().get("standard"), "a carried rule counts once");
     }
 
     @Test
@@ -100,6 +102,8 @@ class StandardRulesTest {
         "ifrs|cash-flows.csv|Effect of foreign exchange rate changes|2022|(15)|STD-CF-ROLL",
         "ifrs|balance-sheet.csv|Current assets > Cash and cash equivalents|2023|160|STD-CF-CASH-BS",
         "ifrs|cash-flows.csv|Profit before income tax|2023|290|STD-CF-PROFIT",
+        "ifrs|cash-flows.csv|Cash and cash equivalents at beginning of year|2023|130|STD-CF-CARRY-2023",
+        "ifrs|cash-flows.csv|Cash and cash equivalents at beginning of year|2023|130|STD-CF-OPEN-BS-2023",
         "us|operations.csv|Income from operations|2021|410|STD-IS-OPERATING",
         "us|operations.csv|Loss from equity method investments|2020|(15)|STD-IS-TAX",
         "us|operations.csv|Provision for (benefit from) income taxes|2021|20|STD-IS-TAX",

@@ -147,7 +147,7 @@ class SenseTimeFixtureTest {
                 Arguments.of("transposed digits", "cash-flows.csv", "Cash flows from financing activities > Proceeds from borrowings", "2023", "1,646,477",
                         Set.of("CF-FIN-NET")),
                 Arguments.of("closing cash", "cash-flows.csv", "Cash and cash equivalents at end of year", "2022", "7,962,831",
-                        Set.of("CF-CASH-ROLL", "CF-CASH-BS", "STD-CF-ROLL", "STD-CF-CASH-BS")),
+                        Set.of("CF-CASH-ROLL", "CF-CASH-BS", "STD-CF-ROLL", "STD-CF-CASH-BS", "STD-CF-CARRY-2023")),
                 Arguments.of("PPE depreciation by function", "note-10b-depreciation-charges-expensed-off.csv", "- Selling expenses", "2022", "20,383",
                         Set.of("DEP-FUNCTION-TOTAL")));
     }
