@@ -8,6 +8,7 @@ import dev.crossfoot.model.LookupException;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.parse.FilingReader;
+import dev.crossfoot.parse.NarrativeCsv;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.rules.CellRef;
 import dev.crossfoot.rules.Rule;
@@ -125,7 +126,7 @@ public final class Footing {
                     all.add(r);
                 }
             }
-            return checker.engine().check(filing, new RuleSet(all), Loader.errors(loaded));
+            return checker.engine().check(filing, new RuleSet(all), Loader.errors(loaded), NarrativeCsv.read(p));
         });
     }
 

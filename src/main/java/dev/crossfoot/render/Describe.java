@@ -3,6 +3,7 @@ package dev.crossfoot.render;
 import dev.crossfoot.model.Decimals;
 import dev.crossfoot.result.Diagnosis;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.result.Narrated;
 import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.result.Status;
@@ -34,8 +35,11 @@ final class Describe {
         return !x.known() && (x.status() == Status.FAIL || (x.status() == Status.ERROR && x.severity() == Severity.ERROR));
     }
 
-    /** "table cash-flows, row Income tax paid, column 2023". */
+    /** "table cash-flows, row Income tax paid, column 2023"; for a narrative check, where its figure is printed. */
     static String where(Finding x) {
+        if (x.narrated() != null) {
+            return x.narrated().where() + ", matched on " + x.narrated().words();
+        }
         return "table " + x.table() + ", row " + x.row() + ", column " + x.column();
     }
 
@@ -81,8 +85,20 @@ final class Describe {
         if (!d.isEmpty()) {
             sb.append(' ').append(d);
         }
+        if (x.narrated() != null) {
+            sb.append(' ').append(narrative(x));
+        }
         return sb.toString();
     }
+
+    /** The sentence a narrative check is about, cut to fit, and where it is printed: 'In "…" [file:98].' */
+    static String narrative(Finding x) {
+        Narrated n = x.narrated();
+        return "In \"" + n.sentence(SENTENCE, x.reported()) + "\" [" + n.where() + "].";
+    }
+
+    /** How much of a sentence the machine-facing formats show, around its figure. */
+    static final int SENTENCE = 160;
 
     /** "570 checks: 568 passed, 0 failed, 2 warnings, 0 could not be evaluated", as the text report says it. */
     static String counts(Summary s) {

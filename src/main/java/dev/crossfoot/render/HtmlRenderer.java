@@ -152,7 +152,7 @@ public final class HtmlRenderer implements Renderer {
                 ? "Cross-footing working paper — " + filings.get(0).issuer() : "Cross-footing working paper";
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"generator\" content=\"crossfoot\">\n");
-        out.write("<title>" + Html.escape(heading) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");
+        out.write("<title>" + Html.escape(heading) + "</title>\n<style>\n" + CSS + HtmlNarrative.css(filings) + "</style>\n</head>\n<body>\n");
         out.write("<header>\n<h1>" + Html.escape(heading) + "</h1>\n");
         paper(report, out);
         out.write("<p class=\"cf-settings\">" + Html.escape(settings(report)) + "</p>\n");
@@ -245,6 +245,7 @@ public final class HtmlRenderer implements Renderer {
                 figures.table(t, out);
             }
         }
+        HtmlNarrative.write(f, p, out);
         allChecks(f, p, out);
         out.write("</section>\n");
     }

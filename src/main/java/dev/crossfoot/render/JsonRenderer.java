@@ -72,7 +72,31 @@ public final class JsonRenderer implements StreamingRenderer {
         if (f.basis() != null && f.basis().origins().containsKey("standard")) {
             standard(g, f.basis());
         }
+        if (f.narrativeChecks() + f.unattached().size() > 0) {
+            narrative(g, f);
+        }
         summary(g, f.summary());
+        g.writeEndObject();
+    }
+
+    /** The announcement's prose figures: how many were found and tied, and those left unattached, each where printed. */
+    private static void narrative(JsonGenerator g, FilingReport f) throws IOException {
+        g.writeObjectFieldStart("narrative");
+        g.writeNumberField("figures", f.narrativeChecks() + f.unattached().size());
+        g.writeNumberField("tied", f.narrativeChecks());
+        g.writeArrayFieldStart("unattached");
+        for (dev.crossfoot.model.NarrativeFigure n : f.unattached()) {
+            g.writeStartObject();
+            g.writeStringField("figure", n.printed());
+            g.writeStringField("kind", n.kind().key());
+            g.writeNumberField("line", n.line());
+            g.writeStringField("at", n.at());
+            g.writeStringField("item", n.item());
+            g.writeStringField("period", n.period());
+            g.writeStringField("sentence", n.sentence());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -149,6 +173,15 @@ public final class JsonRenderer implements StreamingRenderer {
         g.writeEndArray();
         g.writeStringField("file", x.file());
         g.writeNumberField("line", x.line());
+        if (x.narrated() != null) {
+            g.writeObjectFieldStart("narrative");
+            g.writeStringField("document", x.narrated().document());
+            g.writeNumberField("line", x.narrated().line());
+            g.writeStringField("at", x.narrated().at());
+            g.writeStringField("sentence", x.narrated().sentence());
+            g.writeStringField("matchedOn", x.narrated().words());
+            g.writeEndObject();
+        }
         g.writeArrayFieldStart("cells");
         for (CellUse c : x.cells()) {
             g.writeStartObject();

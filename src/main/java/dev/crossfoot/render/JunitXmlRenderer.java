@@ -152,7 +152,7 @@ public final class JunitXmlRenderer implements StreamingRenderer {
 
     private static void testcase(XMLStreamWriter x, Finding c) throws XMLStreamException {
         newline(x, 2);
-        boolean plain = c.status() == Status.PASS;
+        boolean plain = c.status() == Status.PASS && c.narrated() == null;
         if (plain) {
             x.writeEmptyElement("testcase");
         } else {
@@ -173,7 +173,11 @@ public final class JunitXmlRenderer implements StreamingRenderer {
             return;
         }
         newline(x, 3);
-        if (c.status() == Status.FAIL && !c.known()) {
+        if (c.status() == Status.PASS) {
+            x.writeStartElement("system-out");
+            text(x, "PASS: " + Describe.where(c) + "\n" + Describe.narrative(c));
+            x.writeEndElement();
+        } else if (c.status() == Status.FAIL && !c.known()) {
             x.writeStartElement("failure");
             attr(x, "message", Describe.figures(c) + ". " + c.message());
             x.writeAttribute("type", "crossfoot.fail");
@@ -212,6 +216,9 @@ public final class JunitXmlRenderer implements StreamingRenderer {
         }
         if (!c.message().isEmpty()) {
             sb.append(c.message()).append('\n');
+        }
+        if (c.narrated() != null) {
+            sb.append(Describe.narrative(c)).append('\n');
         }
         for (Diagnosis d : c.diagnoses()) {
             sb.append("possible cause: ").append(d.text()).append('\n');

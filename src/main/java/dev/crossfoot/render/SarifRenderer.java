@@ -203,6 +203,11 @@ public final class SarifRenderer implements Renderer {
         decimal(g, "computed", x.computed(), false);
         decimal(g, "difference", x.difference(), false);
         decimal(g, "tolerance", x.tolerance(), false);
+        if (x.narrated() != null) {
+            g.writeStringField("sentence", x.narrated().sentence());
+            g.writeStringField("at", x.narrated().at());
+            g.writeStringField("matchedOn", x.narrated().words());
+        }
         if (!x.diagnoses().isEmpty()) {
             g.writeArrayFieldStart("diagnoses");
             for (Diagnosis d : x.diagnoses()) {
