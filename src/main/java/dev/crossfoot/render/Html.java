@@ -8,7 +8,7 @@ final class Html {
 
     /**
      * Escapes text for an HTML element or a quoted attribute value: {@code & < > " '} become character
-     * references, and characters no HTML document may hold become U+FFFD. Null is the empty string.
+     * references, as do line ends, and characters no HTML document may hold become U+FFFD. Null is the empty string.
      */
     static String escape(String s) {
         String t = Describe.clean(s);
@@ -21,6 +21,10 @@ final class Html {
                 case '>' -> "&gt;";
                 case '"' -> "&quot;";
                 case '\'' -> "&#39;";
+                // a newline from the input as a reference: the same whitespace to a browser, and no line of the
+                // document can then start with text from the input (such as a CI runner's '::error' command)
+                case '\n' -> "&#10;";
+                case '\r' -> "&#13;";
                 default -> null;
             };
             if (r != null && sb == null) {

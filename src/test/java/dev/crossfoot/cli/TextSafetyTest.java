@@ -90,4 +90,18 @@ class TextSafetyTest {
         assertTrue(run.err().length() < 5_000, () -> "stderr of " + run.err().length() + " characters");
         assertTrue(run.err().contains("… (1999801 more characters)"), run.err().substring(0, Math.min(3000, run.err().length())));
     }
+
+    @Test
+    void everyFormatButGithub_printsNoLineThatStartsAWorkflowCommand() throws IOException {
+        Path csv = Files.writeString(temp.resolve("evil.csv"),
+                "label,2023,2022\nFixed Price,\"1,452.4\",\"1,146.2\"\nOther,44.1,56.7\n\"" + EVIL + "\",\"1,496.5\",\"1,202.9\"\n");
+        for (String format : new String[] {"text", "json", "junit", "sarif", "html"}) {
+            Run run = Run.of("foot", "--format", format, csv.toString());
+            assertEquals(0, run.exitCode(), run::toString);
+            assertFalse(run.out().contains("\u001b"), format);
+            for (String line : run.out().split("\n")) {
+                assertFalse(line.strip().startsWith("::"), () -> format + ": " + line);
+            }
+        }
+    }
 }

@@ -323,7 +323,7 @@ class HtmlRendererTest {
         assertEquals("&quot;double&quot; &#39;single&#39;", Html.escape("\"double\" 'single'"));
         assertEquals("&amp;amp; stays visible", Html.escape("&amp; stays visible"), "escaping is not idempotent, and must not be");
         assertEquals("a\uFFFDb\uFFFDc", Html.escape("a\u0000b\u001Bc"));
-        assertEquals("tab\tand\nline", Html.escape("tab\tand\nline"));
+        assertEquals("tab\tand&#10;line&#10;::error x", Html.escape("tab\tand\nline\n::error x"), "no line of the page starts with input text");
         assertEquals("", Html.escape(null));
         assertEquals("plain – text ✓", Html.escape("plain – text ✓"));
     }
