@@ -81,6 +81,15 @@ class StandardRulesTest {
                 "STD-BS-NET-CURRENT", "STD-BS-TALCL", "STD-IS-GROSS", "STD-IS-TAX", "STD-IS-DISCONTINUED", "STD-CI-TOTAL")), applied(r).toString());
     }
 
+    @Test
+    void cashAndRestrictedCashReconciliation_rollsForward_butIsNeverTiedToTheBalanceSheetsCash() {
+        FilingReport r = check(FILINGS.resolve("us-restricted"));
+        assertEquals(Set.of(), failing(r));
+        assertTrue(applied(r).containsAll(List.of("STD-CF-ROLL", "STD-CF-CARRY-2021", "STD-CF-NET")), applied(r).toString());
+        assertTrue(r.basis().notApplicable().stream().anyMatch(n -> n.rule().equals("STD-CF-CASH-BS")), "closing cash and restricted cash "
+                + "(480) is not the balance sheet's cash (300)");
+    }
+
     @ParameterizedTest(name = "{5} fails when {0}/{1} [{2}][{3}] is {4}")
     @CsvSource(delimiter = '|', value = {
         "ifrs|income-statement.csv|Gross profit|2023|410|STD-IS-GROSS",
@@ -111,6 +120,7 @@ class StandardRulesTest {
         "us|balance-sheets.csv|Redeemable non-controlling interests|2021|60|STD-BS-BALANCE",
         "us|cash-flows.csv|Effect of exchange rate changes on cash and cash equivalents|2021|20|STD-CF-NET",
         "us|cash-flows.csv|Cash and cash equivalents at beginning of year|2020|165|STD-CF-ROLL",
+        "us-restricted|cash-flows.csv|Cash and cash equivalents, and restricted cash and cash equivalents > Reclassification from (to) assets held for sale during the period|2021|40|STD-CF-ROLL",
         "hk|profit-or-loss.csv|Profit for the year from discontinued operations|2020|35|STD-IS-DISCONTINUED",
         "hk|profit-or-loss.csv|Taxation|2021|(30)|STD-IS-TAX",
         "hk|profit-or-loss.csv|Other comprehensive income for the year|2020|(13)|STD-CI-TOTAL",
