@@ -91,13 +91,16 @@ public final class FigureParser {
     }
 
     /** A footnote mark after a figure: "130,000 (1)", "6,320,000 (a)". */
-    private static final Pattern TRAILING_NOTE = Pattern.compile("(?<=[0-9)%])\\s+\\(([0-9]{1,2}|[a-z])\\)$");
+    private static final Pattern TRAILING_NOTE = Pattern.compile("(?<=[0-9)%])\\s+\\(([0-9]{1,2}|[a-z])\\)$|(?<=[0-9])\\(([0-9])\\)$");
+    /** A run of dashes or underscores printed for nil ({@code ---}, {@code __}). */
+    private static final Pattern NIL_RUN = Pattern.compile("[-–—_]{2,}");
     private static final Pattern CURRENCY_SIGN = Pattern.compile("(?:US\\$|HK\\$|A\\$|C\\$|S\\$|RMB|\\$|£|€|¥)");
 
     /**
      * Reads a cell of a table that comes without a filing.yaml (unit unknown), forgivingly: a currency
      * sign anywhere ({@code $ 1,452.4}, {@code $(618)}, {@code £12}) and a footnote mark after the figure
-     * ({@code 130,000 (1)}) are dropped, a trailing {@code %} makes
+     * ({@code 130,000 (1)}, {@code 68,253(1)}) are dropped, a run of dashes or underscores ({@code ---},
+     * {@code __}) is nil, a trailing {@code %} makes
      * the figure a percentage whatever its column, and anything that is still not a figure becomes a
      * marker that is not a number (so that a check never uses it), never an error.
      *
@@ -117,6 +120,9 @@ public final class FigureParser {
         }
         if (body.isEmpty()) {
             return new Figure.Marker(t, "not a figure", null);
+        }
+        if (NIL_RUN.matcher(body).matches()) {
+            return new Figure.Nil(t, u);
         }
         try {
             Figure f = parse(body, u, Map.of());

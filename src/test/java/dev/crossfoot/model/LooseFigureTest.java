@@ -26,6 +26,7 @@ class LooseFigureTest {
         "US$000           | 0        | unknown",
         "'(35,569 )'      | -35569   | unknown",
         "'$130,000 (1)'   | 130000   | unknown",
+        "'68,253(1)'      | 68253    | unknown",
         "−1               | -1       | unknown",
         "4.00%            | 4.00     | %",
         "(48.3)%          | -48.3    | %",
@@ -40,13 +41,13 @@ class LooseFigureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"—", "$—", "$ —", "$-", "―", "—%"})
+    @ValueSource(strings = {"—", "$—", "$ —", "$-", "―", "—%", "---", "__", "——"})
     void dashesAreNil(String printed) {
         assertInstanceOf(Figure.Nil.class, FigureParser.loose(printed, Unit.UNKNOWN));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12 bps", "- - %", "Dec 30, 2017", "3-5", "Quarter", "30/7/2021~", "1:1", "nm", "N/A", "__"})
+    @ValueSource(strings = {"12 bps", "- - %", "Dec 30, 2017", "3-5", "Quarter", "30/7/2021~", "1:1", "nm", "N/A", "_", "-_ x"})
     void anythingElseIsAMarkerThatIsNotANumber(String printed) {
         Figure f = FigureParser.loose(printed, Unit.UNKNOWN);
         assertInstanceOf(Figure.Marker.class, f);
