@@ -11,8 +11,12 @@ import java.util.List;
 /** Reads an announcement printed as text: strict UTF-8, size-limited, split into lines (LF, CRLF or CR). */
 public final class TextReader {
 
-    /** Largest announcement read. Larger files are refused before reading. */
-    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * Largest announcement read. Larger files are refused before reading. The text is held three times while it is
+     * read (bytes, text, lines), twice the bytes for text that is not Latin-1: 16 MiB keeps that well inside a 256 MiB
+     * heap; an announcement saved as text is 0.1 to 2 MB.
+     */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private TextReader() {
     }

@@ -190,6 +190,18 @@ class LimitsTest {
                 "the line has 1,001 tab-separated cells, over the limit of 1,000 columns");
     }
 
+    @Test
+    void announcementOverSixteenMiB_isRefusedBeforeReading() throws IOException {
+        Path text = temp.resolve("a.txt");
+        try (Writer w = Files.newBufferedWriter(text, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 17 * 1024 * 1024 / 64; i++) {
+                w.write("Results announcement prose that goes on and on and on and on..\n");
+            }
+        }
+        assertRefused(Run.of("extract", text.toString(), "-o", temp.resolve("out").toString()),
+                "a.txt: the file is 1", "MiB, over the 16.0 MiB limit for an announcement");
+    }
+
     /** A table of {@code n} rows Row 1 ... Row n, then A, B and Total, in one column. */
     static void rows(Path csv, int n) throws IOException {
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
