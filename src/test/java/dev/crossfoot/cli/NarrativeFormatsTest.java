@@ -47,7 +47,7 @@ class NarrativeFormatsTest {
         assertEquals(98, warn.get("narrative").get("line").asInt());
         assertTrue(warn.get("narrative").get("sentence").asText().contains("decreased from 81.9% in 2022 to 53.9% in 2023"));
         assertTrue(warn.get("narrative").get("matchedOn").asText().startsWith("'traditional AI business' and 2023"));
-        assertEquals(47, f.get("narrative").get("tied").asInt());
+        assertEquals(52, f.get("narrative").get("tied").asInt());
         assertTrue(f.get("narrative").get("unattached").size() > 100);
     }
 

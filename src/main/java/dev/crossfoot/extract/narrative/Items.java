@@ -52,6 +52,9 @@ final class Items {
     private static final Set<String> DETERMINERS = Set.of("our", "total", "group's", "company's", "the", "its");
 
     private final Map<String, String> phrases = new LinkedHashMap<>();
+    private final Map<String, String> shortened = new LinkedHashMap<>();
+    /** "other losses-net", "finance income, net": prose says "net other losses". */
+    private static final Pattern NET_AFTER = Pattern.compile("(.+?)\\s*(?:-|,)\\s*net");
     private final Pattern pattern;
 
     Items(Collection<String> labels) {
@@ -62,12 +65,22 @@ final class Items {
                 continue;
             }
             phrases.putIfAbsent(item, item);
+            Matcher net = NET_AFTER.matcher(item);
+            if (net.matches()) {
+                phrases.putIfAbsent("net " + net.group(1), item);
+            }
+            int and = item.indexOf(" and ");
+            if (and > 0 && item.substring(0, and).split(" ").length >= 4) {
+                shortened.putIfAbsent(item.substring(0, and), item);
+            }
             if (!item.endsWith("revenue") && !item.endsWith("expenses") && item.split(" ").length <= 3) {
                 phrases.putIfAbsent(item + " revenue", item);
                 phrases.putIfAbsent(item + " revenues", item);
                 phrases.putIfAbsent(item + " business", item);
             }
         }
+        // "net impairment losses on financial assets" for "... and contract assets", unless it is a label itself
+        shortened.forEach(phrases::putIfAbsent);
         for (Map.Entry<String, List<String>> a : ALIASES.entrySet()) {
             for (String target : a.getValue()) {
                 if (phrases.containsKey(target)) {

@@ -70,7 +70,7 @@ public final class NarrativeReader {
     private static final Pattern RESPECTIVELY = Pattern.compile("(?i)\\brespectively\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("(?i)\\b(?:their|its)\\s+(?:share|contribution|proportion)\\b");
 
-    private static final Pattern GOVERNED = Pattern.compile("(?i)\\b(\\w+)\\s+(?:of|for|on|from|in|to)\\s+(?:the\\s+|our\\s+|its\\s+)?$");
+    private static final Pattern GOVERNED = Pattern.compile("(?i)\\b(\\w+)\\s+(?:of|for|on|from|in|to)\\s+(?:the\\s+|our\\s+|its\\s+|a\\s+|an\\s+)?$");
     /** "HK$99.3 million (2020: HK$115.6 million)": the figure before a bracketed prior year is of the year after it. */
     private static final Pattern PRIOR_AFTER = Pattern.compile("^\\s*\\((?:FY\\s?)?((?:19|20)\\d\\d)\\s*:");
     private static final java.util.Set<String> SHARE_NOUNS = java.util.Set.of("share", "proportion", "contribution", "percentage");

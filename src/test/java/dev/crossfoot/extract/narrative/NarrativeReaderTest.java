@@ -15,6 +15,7 @@ class NarrativeReaderTest {
     private static final List<String> LABELS = List.of("Revenue", "Cost of sales", "Gross profit", "Generative AI",
             "Traditional AI", "Smart Auto", "Total", "Loss for the year", "Trade receivables", "Term deposits",
             "Cash and cash equivalents", "Net impairment losses on financial assets and contract assets", "Assets",
+            "Other losses – net", "Loss before income taxes and loss from equity method investments",
             "Fair value losses on financial assets at fair value through profit or loss (Note 12)");
 
     private static List<NarrativeFigure> read(String... lines) {
@@ -115,7 +116,8 @@ class NarrativeReaderTest {
                         + "amounted to RMB724.4 million and net foreign exchange loss of RMB67.8 million.",
                 "SenseAuto realized revenue of RMB383.7 million in 2023.");
         assertEquals("", figure(f, "RMB3,885 million").item());
-        assertEquals("", figure(f, "RMB1,835.2 million").item(), "'assets' inside a longer name is not the item");
+        assertEquals("net impairment losses on financial assets and contract assets", figure(f, "RMB1,835.2 million").item(),
+                "the label's first part, not 'assets' inside it");
         assertEquals("fair value losses on financial assets at fair value through profit or loss", figure(f, "RMB724.4 million").item());
         assertEquals("", figure(f, "RMB67.8 million").item(), "another noun between breaks the chain");
         assertEquals("", figure(f, "RMB383.7 million").item(), "a segment's revenue is not the Group's");
@@ -168,5 +170,15 @@ class NarrativeReaderTest {
         assertEquals("", figure(f, "$864 million").item(), "an increase, not the revenue");
         assertEquals("", figure(f, "$4.0 billion").item(), "short-term and term deposits together");
         assertEquals("", figure(f, "HK$72,644,000").item(), "trademarks and the item together");
+    }
+
+    @Test
+    void proseNamesOfLabels_netFirstAndTheFirstPartOfAnAnd_areTheItem() {
+        List<NarrativeFigure> f = read("We had net other losses of RMB808.2 million in 2023.",
+                "Our net impairment losses on financial assets increased by 10.0% from RMB1,667.7 million in 2022 to RMB1,835.2 million in 2023.",
+                "In 2020, Careem contributed to a loss before income taxes of $218 million.");
+        assertEquals("other losses-net", figure(f, "RMB808.2 million").item());
+        assertEquals("net impairment losses on financial assets and contract assets", figure(f, "RMB1,835.2 million").item());
+        assertEquals("", figure(f, "$218 million").item(), "a part's contribution to the loss is not the loss");
     }
 }
