@@ -147,8 +147,7 @@ final class ExtractCommand implements Callable<Integer> {
         Path target = output.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        TempFiles.register(tmp);
+        Path tmp = TempFiles.createDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
             FilingWriter.write(tmp, files);
             if (Files.isDirectory(target)) {

@@ -77,7 +77,9 @@ final class OutputFile {
             return "cannot write the report to " + file + ": directory " + parent + " is not writable";
         }
         try {
-            Files.delete(createTemp(real));
+            Path probe = createTemp(real);
+            Files.delete(probe);
+            TempFiles.forget(probe);
         } catch (IOException | RuntimeException e) {
             return "cannot write the report to " + file + ": " + reason(e);
         }
@@ -115,8 +117,7 @@ final class OutputFile {
                 }
             };
         }
-        Path tmp = createTemp(real);
-        TempFiles.register(tmp);
+        Path tmp = createTemp(real); // registered with TempFiles before it exists
         Writer w;
         try {
             if (Files.exists(real)) {
@@ -315,12 +316,14 @@ final class OutputFile {
     /**
      * A new empty file beside {@code real}, named {@code .NAME.<random>.tmp}, created without explicit
      * permissions so that the process's umask gives it the mode any new file gets (0644 under umask 022).
+     * It is registered with {@link TempFiles} before it is created, so that an interruption at any moment
+     * leaves nothing behind.
      */
     private static Path createTemp(Path real) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path tmp = real.resolveSibling("." + real.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             try {
-                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                TempFiles.create(tmp, () -> Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close());
                 return tmp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 100) {

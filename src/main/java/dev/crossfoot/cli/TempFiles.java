@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 final class TempFiles {
 
     private static final Set<Path> PATHS = ConcurrentHashMap.newKeySet();
+    private static final Object LOCK = new Object();
+    private static boolean closing;
     private static volatile boolean hooked;
 
     private TempFiles() {
@@ -28,7 +30,12 @@ final class TempFiles {
         if (!hooked) {
             synchronized (TempFiles.class) {
                 if (!hooked) {
-                    Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::removeAll, "crossfoot-temp-files"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        synchronized (LOCK) {
+                            closing = true;
+                            removeAll();
+                        }
+                    }, "crossfoot-temp-files"));
                     hooked = true;
                 }
             }
@@ -39,6 +46,49 @@ final class TempFiles {
     /** {@code path} was renamed into place or removed: nothing to do for it any more. */
     static void forget(Path path) {
         PATHS.remove(path);
+    }
+
+    /**
+     * A new directory in {@code parent} named {@code prefix} and a random suffix, registered as it is created
+     * (see {@link #create}), so that an interruption at any moment leaves nothing behind.
+     */
+    static Path createDirectory(Path parent, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path dir = parent.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                create(dir, () -> Files.createDirectory(dir));
+                return dir;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Creates a file or directory at a path. */
+    interface Creation {
+        void create() throws IOException;
+    }
+
+    /**
+     * Registers {@code path} and runs {@code creation}, both under the lock the shutdown hook takes: the path is
+     * either created and registered before the hook runs, or not created at all (once the hook has run, this
+     * throws). A path that already existed (someone else's) is not registered.
+     */
+    static void create(Path path, Creation creation) throws IOException {
+        synchronized (LOCK) {
+            if (closing) {
+                throw new IOException("crossfoot is being interrupted");
+            }
+            register(path);
+            try {
+                creation.create();
+            } catch (IOException | RuntimeException e) {
+                forget(path);
+                throw e;
+            }
+        }
     }
 
     /** The paths now registered (for tests). */
