@@ -2,6 +2,8 @@
 """The worst inputs crossfoot accepts, one of each kind, for scripts/bench --limits (standard library only).
 
 The limits are those of src/main/java/dev/crossfoot/model/Limits.java; each input is at (just under) them.
+--scale F (default 1) makes the same input F times as large along the limit it tests (rows, columns, titles, lines),
+so that time at the limit can be set beside time at half of it.
 
   limits.py tall --out DIR      one table of 124,997 rows (label and one figure; labels padded so the file is just
                                 under 16 MiB), 249,999 cells with the header, a Total and the empty last line; a sum
@@ -34,11 +36,12 @@ def filing_yaml(out, issuer, period):
                 "tables:\n  - id: t\n    file: t.csv\n    unit: RMB'000\n")
 
 
-def tall(out, digits=False):
+def tall(out, scale, digits=False):
     os.makedirs(out, exist_ok=True)
-    n = MAX_CELLS // 2 - 3
+    full = MAX_CELLS // 2 - 3
+    n = int(full * scale)
     width = MAX_DIGITS - 5 if digits else 3  # 124,997 figures of 25 digits make a total of 30
-    line_budget = (MAX_TABLE_BYTES - 64) // (n + 2)
+    line_budget = (MAX_TABLE_BYTES - 64) // (full + 2)
     figure_chars = width + (width - 1) // 3 + 2  # grouped, quoted
     pad = " " + "x" * max(0, line_budget - len(str(n)) - 6 - figure_chars - 2)
     total = 0
@@ -58,9 +61,9 @@ def tall(out, digits=False):
     print(f"{out}: {n:,} rows of {width}-digit figures, {size / 1048576:.1f} MiB")
 
 
-def wide(out):
+def wide(out, scale):
     os.makedirs(out, exist_ok=True)
-    columns = MAX_COLUMNS - 2
+    columns = int((MAX_COLUMNS - 2) * scale)
     rows = MAX_CELLS // MAX_COLUMNS - 3
     down = [0] * (columns + 1)
     with open(os.path.join(out, "t.csv"), "w", encoding="utf-8", newline="") as f:
@@ -85,13 +88,13 @@ def wide(out):
     print(f"{out}: {rows} rows x {columns + 2} columns")
 
 
-def yaml(fixture, out):
+def yaml(fixture, out, scale):
     shutil.copytree(fixture, out)
     path = os.path.join(out, "rules.yaml")
     lines = open(path, encoding="utf-8").read().split("\n")
     done = 0
     for i, line in enumerate(lines):
-        if done < 80 and line.startswith("    title: "):
+        if done < int(80 * scale) and line.startswith("    title: "):
             lines[i] = '    title: "' + "x" * (MAX_LINE - 13) + '"'
             done += 1
     with open(path, "w", encoding="utf-8") as f:
@@ -99,17 +102,17 @@ def yaml(fixture, out):
     print(f"{out}: {done} titles of {MAX_LINE - 13:,} characters, rules.yaml {os.path.getsize(path) / 1e6:.1f} MB")
 
 
-def text(announcement, out):
+def text(announcement, out, scale):
     base = open(announcement, encoding="utf-8").read()
     columns = MAX_COLUMNS - 1
     with open(out, "w", encoding="utf-8", newline="") as f:
         f.write(base)
         f.write("\nWIDE TABLE\n\n" + "\t".join(["RMB'000"] + [str(1000 + i) for i in range(columns - 1)]) + "\n")
-        for r in range(50):
+        for r in range(int(50 * scale)):
             f.write("\t".join([f"Item {r}"] + [f"{(r * 31 + c * 17) % 900 + 100:,}" for c in range(columns - 1)]) + "\n")
         f.write("\n")
         line = ("word " * (MAX_LINE // 5))[:MAX_LINE] + "\n"
-        for _ in range((15 * 1024 * 1024 - len(base.encode()) - 600_000) // (MAX_LINE + 1)):
+        for _ in range(int((15 * 1024 * 1024 - len(base.encode()) - 600_000) // (MAX_LINE + 1) * scale)):
             f.write(line)
     print(f"{out}: {os.path.getsize(out) / 1e6:.1f} MB")
 
@@ -117,25 +120,25 @@ def text(announcement, out):
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
-    for name in ("tall", "wide", "digits"):
-        sub.add_parser(name).add_argument("--out", required=True)
-    y = sub.add_parser("yaml")
-    y.add_argument("--fixture", required=True)
-    y.add_argument("--out", required=True)
-    t = sub.add_parser("text")
-    t.add_argument("--announcement", required=True)
-    t.add_argument("--out", required=True)
+    for name in ("tall", "wide", "digits", "yaml", "text"):
+        c = sub.add_parser(name)
+        c.add_argument("--out", required=True)
+        c.add_argument("--scale", type=float, default=1.0)
+        if name == "yaml":
+            c.add_argument("--fixture", required=True)
+        if name == "text":
+            c.add_argument("--announcement", required=True)
     a = p.parse_args()
     if a.cmd == "tall":
-        tall(a.out)
+        tall(a.out, a.scale)
     elif a.cmd == "digits":
-        tall(a.out, digits=True)
+        tall(a.out, a.scale, digits=True)
     elif a.cmd == "wide":
-        wide(a.out)
+        wide(a.out, a.scale)
     elif a.cmd == "yaml":
-        yaml(a.fixture, a.out)
+        yaml(a.fixture, a.out, a.scale)
     else:
-        text(a.announcement, a.out)
+        text(a.announcement, a.out, a.scale)
 
 
 if __name__ == "__main__":
