@@ -211,7 +211,9 @@ final class RowTotals {
             near = null;
             close = null;
         }
-        if (near != null) {
+        if (near != null && explainedFurther(t, above, near)) {
+            accept(t, near, false); // confirmed where it holds; the columns it misses are left alone
+        } else if (near != null) {
             accept(t, near, true);
         } else if (partial != null) {
             accept(t, partial, false);
@@ -255,6 +257,28 @@ final class RowTotals {
     private boolean closesSection(int t) {
         String section = view.lines.get(t).row().section();
         return !section.isEmpty() && (t + 1 == view.lines.size() || !view.lines.get(t + 1).row().section().equals(section));
+    }
+
+    /**
+     * Whether a longer run than a near-miss's foots, without a miss, in every column the near-miss misses: the
+     * rows it adds have no figure in the columns where the near-miss holds (an item printed for one year
+     * only), so the longer run lacked the evidence to be taken, but the miss is no misprint.
+     */
+    private boolean explainedFurther(int t, List<Integer> above, Judged near) {
+        for (int j = near.units().size() + 1; j <= above.size(); j++) {
+            Judged longer = judge(t, above.subList(0, j));
+            if (longer.count(Status.FAILS) > 0) {
+                continue;
+            }
+            boolean all = true;
+            for (int c = 0; c < view.columns.size(); c++) {
+                all &= near.columns().get(c).status() != Status.FAILS || longer.columns().get(c).status() == Status.HOLDS;
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A heading row: a label and no figure in any column (not a row of years or of column headings). */
