@@ -11,9 +11,17 @@ import java.util.Locale;
  * In a matrix, finds a column that is, in every row where it and its items have figures, the sum of the
  * columns just left of it (or a first column headed Total that is the sum of those right of it): a
  * cross-foot. It needs evidence in two rows (a column named as a total) or three, and a row that misses
- * by at most {@link Inferrer#NEAR_OTHER_COLUMN} while at least four times as many foot is a near-miss.
+ * by at most {@link Inferrer#NEAR_OTHER_COLUMN} while at least four times as many foot is a near-miss. A row
+ * that misses by more ends the cross-foot, except one row of a column named as a total when every other row
+ * foots and {@link #FAR_EVIDENCE} of them are evidence: that row is a near-miss too (a misprinted figure).
  */
 final class CrossFoots {
+
+    /**
+     * Rows with evidence a column named as a total needs, when every other row cross-foots exactly, for one row
+     * that misses by more than a near-miss to be reported (a misprint) rather than to end the cross-foot.
+     */
+    static final int FAR_EVIDENCE = 3;
 
     private final TableView view;
     private final Relations relations;
@@ -50,6 +58,7 @@ final class CrossFoots {
     private boolean crossFoot(int start, int end, int total, boolean named) {
         List<Integer> holding = new ArrayList<>();
         List<Integer> failing = new ArrayList<>();
+        int far = -1;
         int evident = 0;
         for (TableView.Line line : view.lines) {
             TableView.Amount reported = line.value(total);
@@ -70,12 +79,21 @@ final class CrossFoots {
                 holding.add(line.index());
                 evident += nonzero >= 2 && reported.base().signum() != 0 && j.significant(reported.base(), Inferrer.SIGNIFICANCE) ? 1 : 0;
             } else if (RowTotals.relative(mid, reported.base()).compareTo(Inferrer.NEAR_OTHER_COLUMN) > 0) {
-                return false;
+                if (!named || far >= 0) {
+                    return false;
+                }
+                far = line.index(); // one row far off a column named as a total: a misprint if every other row foots
             } else {
                 failing.add(line.index());
             }
         }
         int needed = named ? 2 : 3;
+        if (far >= 0) {
+            if (!failing.isEmpty() || evident < FAR_EVIDENCE) {
+                return false;
+            }
+            failing.add(far);
+        }
         if (evident < needed || failing.size() * 4 > holding.size()) {
             return false;
         }

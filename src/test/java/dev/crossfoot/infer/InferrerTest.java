@@ -550,4 +550,23 @@ class InferrerTest {
         assertEquals(List.of(), f.with(Status.WARN), () -> f.with(Status.WARN).toString());
         assertEquals(List.of("2021", "2020"), f.with(Status.PASS).stream().map(Finding::column).toList());
     }
+
+    @Test
+    void crossFoot_oneRowFarOffAColumnNamedTotal_whileEveryOtherRowFoots_isANearMiss() throws IOException {
+        // a changes-in-equity matrix whose credit-risk line misprints a dash in Share capital as 997 (issue 13's
+        // mutation test): the row is far off its Total, but every other row cross-foots, three of them with evidence
+        Footed f = foot("""
+                label,Share capital,Reserves,Accumulated losses,Total,Non-controlling interests,Total equity
+                As at January 1,5,"1,000",(400),605,10,615
+                Loss for the year,-,-,(60),(60),(5),(65)
+                Credit risk,997,(37),-,(37),-,(37)
+                Exchange differences,-,20,-,20,2,22
+                Total comprehensive loss,-,(17),(60),(77),(3),(80)
+                Share options,-,100,-,100,-,100
+                As at December 31,5,"1,083",(460),628,7,635
+                """);
+        List<Finding> warned = f.with(Status.WARN).stream().filter(x -> x.id().contains("XF-Total-NEAR")).toList();
+        assertEquals(1, warned.size(), f.report().findings().toString());
+        assertEquals("Credit risk", warned.get(0).cells().get(0).row());
+    }
 }
