@@ -123,7 +123,8 @@ final class TableView {
             if (f instanceof Figure.Marker m && m.bounds() == null && !"marker".equals(m.meaning())) {
                 text = true;
             }
-            if (!(f instanceof Figure.Amount) && !(f instanceof Figure.Nil)) {
+            boolean bounded = f instanceof Figure.Marker m && m.bounds() != null;
+            if (!(f instanceof Figure.Amount) && !(f instanceof Figure.Nil) && !bounded) {
                 continue;
             }
             anyNumber = true;
@@ -134,6 +135,7 @@ final class TableView {
             amounts++;
             allYears &= f instanceof Figure.Amount a && YEAR.matcher(a.printed().strip()).matches();
             if (cell.unit().dimension().equals(dimension.get(c))) {
+                // a marker the filing bounds ("*": less than RMB1,000) counts with its range, never as evidence
                 BigDecimal base = f instanceof Figure.Amount a ? a.unit().toBase(a.value()) : BigDecimal.ZERO;
                 out.set(c, new Amount(cell, f.interval(), base));
             }

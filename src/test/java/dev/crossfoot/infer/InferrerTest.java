@@ -569,4 +569,41 @@ class InferrerTest {
         assertEquals(1, warned.size(), f.report().findings().toString());
         assertEquals("Credit risk", warned.get(0).cells().get(0).row());
     }
+
+    @Test
+    void crossFoot_throughAMarkerTheFilingBounds_findsTheMisprintInThatRow() throws IOException {
+        // SenseTime's 2022 changes in equity print share capital '*' (less than RMB1,000) on two rows: read as its
+        // range, the row is inside the cross-foot, so a dash misprinted 997 on it is flagged
+        Files.writeString(temp.resolve("filing.yaml"), """
+                issuer: Test
+                document: markers
+                periods: ["2022"]
+                markers:
+                  "*":
+                    meaning: the amount is less than RMB1,000
+                    min: "0"
+                    max: "1"
+                    unit: RMB'000
+                tables:
+                  - id: equity
+                    title: Changes in equity
+                    file: equity.csv
+                    unit: RMB'000
+                """, StandardCharsets.UTF_8);
+        Files.writeString(temp.resolve("equity.csv"), """
+                label,Share capital,Reserves,Accumulated losses,Total
+                As at January 1,5,"1,000",(400),605
+                Loss for the year,-,-,(60),(60)
+                Over-allotment,*,692,997,692
+                Share options,-,100,-,100
+                Exchange differences,-,20,(10),10
+                As at December 31,5,"1,812",(470),"1,347"
+                """, StandardCharsets.UTF_8);
+        Filing filing = FilingReader.read(temp);
+        Inferrer.Inference inference = new Inferrer(BigDecimal.ZERO).infer(filing);
+        FilingReport report = new Checker(CheckOptions.DEFAULT).check(filing, new RuleSet(inference.all()));
+        List<Finding> warned = report.findings().stream().filter(x -> x.status() == Status.WARN && x.id().contains("XF-Total")).toList();
+        assertEquals(1, warned.size(), report.findings().toString());
+        assertEquals("Over-allotment", warned.get(0).cells().get(0).row());
+    }
 }
