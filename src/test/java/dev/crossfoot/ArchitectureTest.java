@@ -116,7 +116,7 @@ class ArchitectureTest {
      */
     @Test
     void noCodeDispatchesOnARulesClass() throws IOException {
-        Pattern kinds = Pattern.compile("instanceof\\s+(?:Rule\\s*\\.\\s*)?(Sum|Formula|RollForward|CrossFoot|Tie|Ratio)\\b"
+        Pattern kinds = Pattern.compile("instanceof\\s+(?:Rule\\s*\\.\\s*)?(Sum|Formula|RollForward|CrossFoot|Tie|Ratio|Text)\\b"
                 + "|(?<![\\w.])(?:Rule\\.)?(Sum|Formula|RollForward|CrossFoot|Tie|Ratio)\\.class\\b");
         assertTrue(kinds.matcher("if (rule instanceof Rule.Sum s) {").find(), "the pattern finds a dispatch");
         assertTrue(kinds.matcher("} else if (r instanceof CrossFoot c) {").find(), "the pattern finds a dispatch");

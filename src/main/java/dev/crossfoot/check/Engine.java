@@ -63,7 +63,10 @@ public final class Engine {
      * @throws InputException when a rule refers to something the filing does not have
      */
     public FilingReport check(Filing filing, RuleSet rules, List<InputError> unreadable, NarrativeCsv.Narrative narrative) {
-        Planner planner = new Planner(filing);
+        Planner planner = new Planner(filing, narrative.figures());
+        NarrativeTies ties = new NarrativeTies(filing, options);
+        List<Finding> restated = new ArrayList<>();
+        java.util.Set<dev.crossfoot.model.NarrativeFigure> byRule = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Evaluator evaluator = new Evaluator(options);
         Map<String, InputError> broken = new HashMap<>();
         unreadable.forEach(e -> broken.putIfAbsent(e.table(), e));
@@ -114,7 +117,13 @@ public final class Engine {
                 continue;
             }
             for (Plan plan : plans) {
-                findings.add(evaluator.evaluate(rule, plan, origins.get(rule)));
+                if (plan instanceof Plan.Text text) {
+                    // a text rule ties a narrative figure: judged as the narrative checks judge one
+                    restated.add(ties.restated(narrative.document(), rule, text, origins.get(rule)));
+                    byRule.add(text.figure());
+                } else {
+                    findings.add(evaluator.evaluate(rule, plan, origins.get(rule)));
+                }
             }
         }
         // rules per origin; a standard rule checked year by year (a carried form) counts once
@@ -129,15 +138,17 @@ public final class Engine {
             }
         }
         List<Finding> diagnosed = new ArrayList<>(Diagnoser.diagnose(findings));
-        NarrativeTies.Outcome tied = new NarrativeTies(filing, options).tie(narrative.document(), narrative.figures());
+        NarrativeTies.Outcome tied = ties.tie(narrative.document(), narrative.figures());
         diagnosed.addAll(tied.findings());
+        diagnosed.addAll(restated);
+        List<dev.crossfoot.model.NarrativeFigure> unattached = tied.unattached().stream().filter(f -> !byRule.contains(f)).toList();
         if (!options.known().isEmpty()) {
             diagnosed = diagnosed.stream()
                     .map(f -> f.status() != Status.PASS && options.known().contains(f.fingerprint()) ? f.asKnown() : f)
                     .toList();
         }
         return new FilingReport(filing.path(), filing.issuer(), filing.document(), diagnosed, null,
-                List.copyOf(filing.tables().values()), unreadable, notRun, tied.unattached(),
+                List.copyOf(filing.tables().values()), unreadable, notRun, unattached,
                 new dev.crossfoot.result.Basis(counts, notApplicable));
     }
 }

@@ -5,6 +5,7 @@ import dev.crossfoot.model.Cell;
 import dev.crossfoot.model.Decimals;
 import dev.crossfoot.model.Figure;
 import dev.crossfoot.model.Filing;
+import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.Interval;
 import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.model.NarrativeFigure.Kind;
@@ -21,6 +22,7 @@ import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Narrated;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.result.Status;
+import dev.crossfoot.rules.Rule;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -233,11 +235,16 @@ final class NarrativeTies {
         String prior = String.valueOf(Integer.parseInt(f.period()) - 1);
         String column = column(c.table(), prior);
         Cell p = column == null ? null : c.row().cells().get(column);
-        if (p == null || !(p.figure() instanceof Figure.Amount) || !c.signed()) {
+        if (p == null || !(p.figure() instanceof Figure.Amount)) {
             return null;
         }
-        Candidate before = new Candidate(c.table(), c.row(), p);
-        if (!before.signed() || before.magnitude().lo().signum() <= 0
+        return change(c, new Candidate(c.table(), c.row(), p));
+    }
+
+    /** The change from {@code before} to {@code c}: (|c| / |before|) - 1, or null when the signs leave it undefined. */
+    private static Computed change(Candidate c, Candidate before) {
+        Cell p = before.cell();
+        if (!c.signed() || !before.signed() || before.magnitude().lo().signum() <= 0
                 || c.cell().figure().interval().mid().signum() * p.figure().interval().mid().signum() < 0) {
             return null;
         }
@@ -262,7 +269,15 @@ final class NarrativeTies {
             base = revenue.stream().filter(r -> r.cell().unit().dimension().equals(c.cell().unit().dimension()))
                     .findFirst().orElse(null);
         }
-        if (base == null || base.row() == c.row() || !c.signed() || base.magnitude().lo().signum() <= 0) {
+        if (base == null || base.row() == c.row()) {
+            return null;
+        }
+        return share(c, base);
+    }
+
+    /** The part over the whole: |c| / |base|, or null when the whole may be nought or the part's sign is unknown. */
+    private static Computed share(Candidate c, Candidate base) {
+        if (!c.signed() || base.magnitude().lo().signum() <= 0) {
             return null;
         }
         Interval ratio = c.magnitude().dividedBy(base.magnitude());
@@ -298,6 +313,36 @@ final class NarrativeTies {
 
     /** @param coarse the computed side is the prose's own rounded amounts: a pass is then never exact */
     private Finding finding(String document, int index, NarrativeFigure f, Interval reported, Computed x, boolean coarse) {
+        String rule = "NARR-" + f.kind().key().toUpperCase(Locale.ROOT);
+        CheckedRule checked = new CheckedRule(rule, title(f.kind()), CheckKind.NARRATIVE, Severity.WARNING);
+        return finding(document, index, f, reported, x, coarse, checked, "'" + f.words() + "' and " + f.period());
+    }
+
+    /**
+     * A text rule's check ({@link Plan.Text}): its narrative figure against the cells the rule names, judged as an
+     * attached figure is.
+     *
+     * @throws InputException when the cells give no change, share or margin (a nought or unsigned whole, signs that differ)
+     */
+    Finding restated(String document, Rule rule, Plan.Text p, String origin) {
+        Candidate is = new Candidate(p.reported().table(), p.reported().row(), p.reported().cell());
+        Candidate other = p.other() == null ? null : new Candidate(p.other().table(), p.other().row(), p.other().cell());
+        Computed x = switch (p.measure()) {
+            case AMOUNT -> new Computed(is.magnitude(), is.magnitude().mid(), List.of(use(is, CellUse.Role.TERM)), is.table().id());
+            case CHANGE -> change(is, other);
+            default -> share(is, other);
+        };
+        if (x == null) {
+            throw new InputException(rule.info().location(), "rule " + rule.info().id() + ": " + p.reported().name() + " and "
+                    + p.other().name() + " give no " + p.measure().key() + " (a whole that may be nought, or signs that differ)");
+        }
+        CheckedRule checked = new CheckedRule(rule.info().id(), rule.info().title(), CheckKind.NARRATIVE, rule.info().severity(), origin);
+        Finding out = finding(document, p.index(), p.figure(), reported(p.figure()), x, false, checked, "rule " + rule.info().id());
+        return out;
+    }
+
+    private Finding finding(String document, int index, NarrativeFigure f, Interval reported, Computed x, boolean coarse,
+                            CheckedRule checked, String matched) {
         Judgement j = judge(x, reported, f);
         boolean percent = f.unit().equals("%");
         int shift = percent ? 2 : -f.scale();
@@ -314,19 +359,19 @@ final class NarrativeTies {
         boolean exact = !coarse && f.bound().isEmpty() && x.mid().movePointRight(shift).setScale(scale, RoundingMode.HALF_UP)
                 .compareTo(reportedValue) == 0;
         boolean pass = options.exact() && f.bound().isEmpty() ? exact : j.holds();
-        String rule = "NARR-" + f.kind().key().toUpperCase(Locale.ROOT);
-        CheckedRule checked = new CheckedRule(rule, title(f), CheckKind.NARRATIVE, Severity.WARNING);
+        String rule = checked.id();
         Unit unit = percent ? Unit.PERCENT : new Unit(f.unit() + scaleWord(f.scale()), f.unit(), f.scale());
-        CellUse rep = new CellUse(new CellKey("narrative", index, f.period()), x.cells().get(0).row(), f.printed(),
+        String period = f.period().isEmpty() ? x.cells().get(0).key().column() : f.period();
+        CellUse rep = new CellUse(new CellKey("narrative", index, period), x.cells().get(0).row(), f.printed(),
                 reportedValue, unit, SourceLocation.of(document, f.line()), CellUse.Role.REPORTED, null);
         List<CellUse> cells = new ArrayList<>();
         cells.add(rep);
         cells.addAll(x.cells());
-        String words = "'" + f.words() + "' and " + f.period() + " → " + x.cells().get(0).name();
+        String words = matched + " → " + x.cells().get(0).name();
         String message = pass ? "" : message(f, x, computed, scale, shift, words);
         Narrated narrated = new Narrated(document, f.line(), f.at(), f.sentence(), words);
-        return new Finding(rule + "@" + f.at() + "#" + f.printed(), checked, f.period(),
-                pass ? Status.PASS : Status.WARN, new Figures(reportedValue, computed, difference, tolerance, exact), message,
+        return new Finding(rule + "@" + f.at() + "#" + f.printed(), checked, period,
+                pass ? Status.PASS : checked.severity() == Severity.ERROR ? Status.FAIL : Status.WARN, new Figures(reportedValue, computed, difference, tolerance, exact), message,
                 cells, List.of(), false, narrated);
     }
 
@@ -348,8 +393,8 @@ final class NarrativeTies {
         return sb.toString();
     }
 
-    private static String title(NarrativeFigure f) {
-        return switch (f.kind()) {
+    private static String title(Kind kind) {
+        return switch (kind) {
             case AMOUNT -> "An amount in the prose restates the table figure";
             case CHANGE -> "A change in the prose is the tables' year-over-year change, in the direction it says";
             case SHARE -> "A share in the prose is the item over total revenue";

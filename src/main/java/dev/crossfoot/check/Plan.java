@@ -1,5 +1,6 @@
 package dev.crossfoot.check;
 
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.result.CheckKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -25,5 +26,17 @@ sealed interface Plan {
 
     record Ratio(CheckKind kind, String suffix, String column, Resolved reported, List<Weighted> numerator, List<Weighted> denominator,
                  boolean change) implements Plan {
+    }
+
+    /**
+     * A text rule's check: the narrative figure (the {@code index}-th of narrative.csv) against the cell it restates,
+     * and for a change, share or margin the second cell ({@code other}, else null). Judged by {@link NarrativeTies}.
+     */
+    record Text(String suffix, String column, Resolved reported, Resolved other, int index, NarrativeFigure figure,
+                NarrativeFigure.Kind measure) implements Plan {
+        @Override
+        public CheckKind kind() {
+            return CheckKind.NARRATIVE;
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.crossfoot.check;
 
 import dev.crossfoot.model.Cell;
+import dev.crossfoot.model.Figure;
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
 import dev.crossfoot.model.LookupException;
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.model.Row;
 import dev.crossfoot.model.Table;
 import dev.crossfoot.result.CheckKind;
@@ -25,9 +27,16 @@ import java.util.Map;
 final class Planner {
 
     private final Filing filing;
+    private final List<NarrativeFigure> narrative;
 
     Planner(Filing filing) {
+        this(filing, List.of());
+    }
+
+    /** @param narrative the figures of the filing's narrative.csv, which text rules name */
+    Planner(Filing filing, List<NarrativeFigure> narrative) {
         this.filing = filing;
+        this.narrative = narrative;
     }
 
     List<Plan> plan(Rule rule) {
@@ -75,6 +84,11 @@ final class Planner {
         @Override
         public List<Plan> ratio(Rule.Ratio r) {
             return resolving(() -> Planner.this.ratio(r));
+        }
+
+        @Override
+        public List<Plan> text(Rule.Text t) {
+            return resolving(() -> Planner.this.text(t));
         }
     };
 
@@ -201,6 +215,42 @@ final class Planner {
             }
         }
         return out;
+    }
+
+    /** A text rule's one check: its figure, found in narrative.csv by line and as printed, and the cells it names. */
+    private List<Plan> text(Rule.Text t) throws LookupException {
+        int index = -1;
+        List<String> onLine = new ArrayList<>();
+        for (int i = 0; i < narrative.size() && index < 0; i++) {
+            NarrativeFigure f = narrative.get(i);
+            if (f.at().equals(t.line()) || String.valueOf(f.line()).equals(t.line())) {
+                onLine.add(f.printed());
+                index = f.printed().equals(t.figure()) ? i : index;
+            }
+        }
+        if (index < 0) {
+            throw new LookupException(narrative.isEmpty()
+                    ? "the filing has no narrative.csv figures; run extract on the announcement, which writes narrative.csv"
+                    : onLine.isEmpty() ? "narrative.csv has no figure on line '" + t.line() + "'; give 'line' as its 'at' column does"
+                    : "no figure printed '" + t.figure() + "' on line " + t.line() + " of narrative.csv; printed there: "
+                    + String.join(", ", onLine));
+        }
+        NarrativeFigure f = narrative.get(index);
+        boolean percent = f.unit().equals("%");
+        if (percent == (t.measure() == NarrativeFigure.Kind.AMOUNT)) {
+            throw new LookupException("'" + f.printed() + "' is " + (percent ? "a percentage, not an amount; give 'measure'"
+                    : "an amount; a " + t.measure().key() + " is a percentage"));
+        }
+        Resolved is = amount(resolve(null, t.is(), null));
+        Resolved other = t.other() == null ? null : amount(resolve(null, t.other(), null));
+        return List.of(new Plan.Text("", is.column(), is, other, index, f, t.measure()));
+    }
+
+    private static Resolved amount(Resolved r) throws LookupException {
+        if (!(r.cell().figure() instanceof Figure.Amount) || r.cell().unit().isPercent()) {
+            throw new LookupException(r.name() + " is not an amount (printed '" + r.cell().printed() + "')");
+        }
+        return r;
     }
 
     /** The columns a relation is checked in: one check if every cell names its column, else each listed column or period. */

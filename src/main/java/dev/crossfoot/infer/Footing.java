@@ -155,6 +155,7 @@ public final class Footing {
             @Override public Rule.Tie crossFoot(Rule.CrossFoot r) { return null; }
             @Override public Rule.Tie tie(Rule.Tie r) { return r; }
             @Override public Rule.Tie ratio(Rule.Ratio r) { return null; }
+            @Override public Rule.Tie text(Rule.Text r) { return null; }
         });
         if (tie == null || tie.agreesWith().singleCell() == null) {
             return null;

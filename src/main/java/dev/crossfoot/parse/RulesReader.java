@@ -1,6 +1,7 @@
 package dev.crossfoot.parse;
 
 import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.rules.CellRef;
@@ -39,6 +40,7 @@ public final class RulesReader {
             case CROSS_FOOT -> Set.of("table", "items", "total", "rows");
             case TIE -> Set.of("table", "figure", "agrees_with", "columns");
             case RATIO -> Set.of("table", "measure", "rows", "base", "columns", "figure", "numerator", "denominator");
+            case TEXT -> Set.of("line", "figure", "measure", "is", "from", "of");
         };
     }
 
@@ -143,7 +145,7 @@ public final class RulesReader {
         String sev = text(n, "severity", at, id);
         Severity severity;
         try {
-            severity = sev == null ? Severity.ERROR : Severity.parse(sev);
+            severity = sev == null ? kind.defaultSeverity() : Severity.parse(sev);
         } catch (IllegalArgumentException e) {
             throw new InputException(at, "rule " + id + ": " + e.getMessage());
         }
@@ -165,6 +167,7 @@ public final class RulesReader {
                         list(n, "rows", at, id).stream().map(RowRef::parse).toList());
                 case TIE -> tie(info, table, n, at);
                 case RATIO -> ratio(info, table, n, at);
+                case TEXT -> text(info, n, at);
             };
         } catch (IllegalArgumentException e) {
             throw new InputException(at, "rule " + id + ": " + e.getMessage());
@@ -249,6 +252,37 @@ public final class RulesReader {
             forbid(n, at, id, "change", "base");
         }
         return new Rule.Ratio(info, table, measure, rows, base, map, null, null, null, List.of());
+    }
+
+    private static Rule text(RuleInfo info, YamlNode.Mapping n, SourceLocation at) {
+        String id = info.id();
+        String m = text(n, "measure", at, id);
+        NarrativeFigure.Kind measure = m == null ? NarrativeFigure.Kind.AMOUNT : NarrativeFigure.Kind.of(m);
+        if (!Rule.Text.MEASURES.contains(measure)) {
+            throw new InputException(at, "rule " + id + ": unknown measure '" + m + "' for a text rule; use amount, change, share or margin");
+        }
+        String second = measure == NarrativeFigure.Kind.CHANGE ? "from" : "of";
+        for (String k : List.of("from", "of")) {
+            if (n.entries().containsKey(k) && !(k.equals(second) && measure != NarrativeFigure.Kind.AMOUNT)) {
+                throw new InputException(n.keyLocations().get(k), "rule " + id + ": '" + k + "' does not apply to a text rule of measure "
+                        + measure.key() + (measure == NarrativeFigure.Kind.AMOUNT ? "" : "; it takes '" + second + "'"));
+            }
+        }
+        CellRef is = fullCell(need(text(n, "is", at, id), "is", id, at), "is", id, at);
+        CellRef other = measure == NarrativeFigure.Kind.AMOUNT ? null
+                : fullCell(need(text(n, second, at, id), second, id, at), second, id, at);
+        return new Rule.Text(info, need(text(n, "line", at, id), "line", id, at), need(text(n, "figure", at, id), "figure", id, at),
+                measure, is, other);
+    }
+
+    /** One cell with its table and column named: {@code table[Row][Column]}. */
+    private static CellRef fullCell(String text, String key, String id, SourceLocation at) {
+        CellRef cell = Expressions.parse(text).singleCell();
+        if (cell == null || cell.table() == null || cell.column() == null) {
+            throw new InputException(at, "rule " + id + ": '" + key + "' must be one cell with its table and column, "
+                    + "e.g. 'revenue[Total revenue][2023]'");
+        }
+        return cell;
     }
 
     private static void forbid(YamlNode.Mapping n, SourceLocation at, String id, String measure, String... keys) {

@@ -1,6 +1,6 @@
 package dev.crossfoot.parse;
 
-import dev.crossfoot.result.Severity;
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.rules.Items;
 import dev.crossfoot.rules.RowRef;
 import dev.crossfoot.rules.Rule;
@@ -40,7 +40,7 @@ public final class RulesWriter {
     private static void common(Yaml.Writer w, Rule rule) throws IOException {
         RuleInfo info = rule.info();
         w.text("id", info.id()).text("title", info.title()).text("kind", rule.kind().key());
-        if (info.severity() != Severity.ERROR) {
+        if (info.severity() != rule.kind().defaultSeverity()) {
             w.text("severity", info.severity().name().toLowerCase(Locale.ROOT));
         }
         if (!info.reason().isEmpty()) {
@@ -131,6 +131,20 @@ public final class RulesWriter {
                     }
                 }
                 w.end();
+            });
+        }
+
+        @Override
+        public Void text(Rule.Text t) {
+            return writing(() -> {
+                w.text("line", t.line()).text("figure", t.figure());
+                if (t.measure() != NarrativeFigure.Kind.AMOUNT) {
+                    w.text("measure", t.measure().key());
+                }
+                w.text("is", t.is().toString());
+                if (t.other() != null) {
+                    w.text(t.measure() == NarrativeFigure.Kind.CHANGE ? "from" : "of", t.other().toString());
+                }
             });
         }
 

@@ -1,5 +1,6 @@
 package dev.crossfoot.rules;
 
+import dev.crossfoot.model.NarrativeFigure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -58,6 +59,8 @@ public sealed interface Rule {
         R tie(Tie rule);
 
         R ratio(Ratio rule);
+
+        R text(Text rule);
     }
 
     /**
@@ -303,6 +306,69 @@ public sealed interface Rule {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.ratio(this);
+        }
+    }
+
+    /**
+     * A figure of the announcement's prose that the narrative reader cannot attach by itself, tied by hand: the figure
+     * printed {@code figure} on narrative.csv's line {@code line} restates the cell {@code is} (an amount), or is its
+     * change from the cell {@code from}, or its share or margin of the cell {@code of}. Judged as the narrative checks
+     * judge an attached figure; a warning by default.
+     *
+     * @param line    where the figure is printed, as narrative.csv gives it ("191", "page 3, line 12")
+     * @param figure  the figure as printed ("RMB3,885 million", "48.5%")
+     * @param measure what the figure is of the cells: an amount, a change, a share or a margin
+     * @param is      the cell the figure restates (an amount), or whose change, share or margin it is
+     * @param other   for a change the prior cell ({@code from}); for a share or margin the whole ({@code of}); else null
+     */
+    record Text(RuleInfo info, String line, String figure, NarrativeFigure.Kind measure, CellRef is, CellRef other)
+            implements Rule {
+
+        /** The measures a text rule may take. */
+        public static final List<NarrativeFigure.Kind> MEASURES = List.of(NarrativeFigure.Kind.AMOUNT,
+                NarrativeFigure.Kind.CHANGE, NarrativeFigure.Kind.SHARE, NarrativeFigure.Kind.MARGIN);
+
+        public Text {
+            java.util.Objects.requireNonNull(line, "line");
+            java.util.Objects.requireNonNull(figure, "figure");
+            java.util.Objects.requireNonNull(is, "is");
+            if (!MEASURES.contains(measure)) {
+                throw new IllegalArgumentException("a text rule's measure is amount, change, share or margin");
+            }
+            if ((measure == NarrativeFigure.Kind.AMOUNT) != (other == null)) {
+                throw new IllegalArgumentException(measure == NarrativeFigure.Kind.AMOUNT
+                        ? "an amount takes 'is' alone" : "a " + measure.key() + " takes a second cell");
+            }
+        }
+
+        @Override
+        public RuleKind kind() {
+            return RuleKind.TEXT;
+        }
+
+        @Override
+        public Rule withInfo(RuleInfo i) {
+            return new Text(i, line, figure, measure, is, other);
+        }
+
+        @Override
+        public Set<String> tables() {
+            Set<String> out = new TreeSet<>();
+            out.add(is.table());
+            if (other != null) {
+                out.add(other.table());
+            }
+            return out;
+        }
+
+        @Override
+        public Optional<Target> target() {
+            return Optional.empty();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.text(this);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.crossfoot.rules;
 
 import dev.crossfoot.result.CheckKind;
+import dev.crossfoot.result.Severity;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * (the planner, the YAML reader and writer, the check kind below).
  */
 public enum RuleKind {
-    SUM, FORMULA, ROLL_FORWARD, CROSS_FOOT, TIE, RATIO;
+    SUM, FORMULA, ROLL_FORWARD, CROSS_FOOT, TIE, RATIO, TEXT;
 
     /** The name written in rules files: "sum", "roll-forward", ... */
     public String key() {
@@ -32,7 +33,13 @@ public enum RuleKind {
             case CROSS_FOOT -> CheckKind.CROSS_FOOT;
             case TIE -> CheckKind.TIE;
             case RATIO -> CheckKind.RATIO;
+            case TEXT -> CheckKind.NARRATIVE;
         };
+    }
+
+    /** The severity of a rule of this kind that names none: a text rule's is a warning (a presentation matter). */
+    public Severity defaultSeverity() {
+        return this == TEXT ? Severity.WARNING : Severity.ERROR;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.crossfoot.infer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crossfoot.model.SourceLocation;
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.parse.RulesReader;
 import dev.crossfoot.result.Severity;
 import dev.crossfoot.rules.CellRef;
@@ -71,7 +72,15 @@ class RulesWriterTest {
                 new Rule.Ratio(info("Q1", Severity.WARNING, ""), "t", Rule.Measure.SHARE, List.of(new RowRef(null, "A")),
                         new RowRef(null, "Total"), share, null, null, null, List.of()),
                 new Rule.Ratio(info("Q2", Severity.WARNING, ""), "t", Rule.Measure.CHANGE, List.of(new RowRef(null, "A")),
-                        null, change, null, null, null, List.of()));
+                        null, change, null, null, null, List.of()),
+                new Rule.Text(info("N1", Severity.WARNING, ""), "36", "RMB3,885 million", NarrativeFigure.Kind.AMOUNT,
+                        new CellRef("cash", new RowRef("Operating", "Receipts: \"trade\""), "2023"), null),
+                new Rule.Text(info("N2", Severity.ERROR, ""), "page 3, line 12", "48.5%", NarrativeFigure.Kind.CHANGE,
+                        new CellRef("cash", new RowRef(null, "Receipts"), "2023"), new CellRef("cash", new RowRef(null, "Receipts"), "2022")),
+                new Rule.Text(info("N3", Severity.WARNING, ""), "40", "34.8%", NarrativeFigure.Kind.SHARE,
+                        new CellRef("revenue", new RowRef(null, "Generative AI"), "2023"), new CellRef("revenue", new RowRef(null, "Total"), "2023")),
+                new Rule.Text(info("N4", Severity.WARNING, ""), "41", "44.1%", NarrativeFigure.Kind.MARGIN,
+                        new CellRef("is", new RowRef(null, "Gross profit"), "2023"), new CellRef("is", new RowRef(null, "Revenue"), "2023")));
         Path file = temp.resolve("rules.yaml");
         Files.writeString(file, RulesWriter.write(rules, List.of("written by a test", "# with a hash")), StandardCharsets.UTF_8);
         List<Rule> back = RulesReader.read(file, file.toString()).rules().stream().map(RulesWriterTest::located).toList();
