@@ -110,6 +110,40 @@ class TextRuleTest {
     }
 
     @Test
+    void changeAndMargin_unattachedByTheReader_passWithTheirDirectionWord() throws IOException {
+        // "The Group's EBITDA (loss) was RMB5,449.6 million, a 2.2% reduction yoy"; "a gross profit margin of 44.1%"
+        String rules = """
+                  - id: EBITDA-CHANGE
+                    title: EBITDA's change in the results highlights
+                    kind: text
+                    line: 36
+                    figure: 2.2%
+                    measure: change
+                    is: financial-summary[EBITDA][2023]
+                    from: financial-summary[EBITDA][2022]
+                  - id: GROSS-MARGIN
+                    title: The gross margin in the results highlights
+                    kind: text
+                    line: 36
+                    figure: 44.1%
+                    measure: margin
+                    is: income-statement[Gross profit][2023]
+                    of: income-statement[Revenue][2023]
+                """;
+        FilingReport report = check(rules("change.yaml", rules), narrative);
+        Finding change = only(report, "EBITDA-CHANGE");
+        assertEquals(Status.PASS, change.status(), change.message());
+        assertTrue(change.computed().signum() < 0, "EBITDA fell: " + change.computed());
+        assertEquals(Status.PASS, only(report, "GROSS-MARGIN").status(), only(report, "GROSS-MARGIN").message());
+        // the same cells the other way round: an increase of 2.2%, which the sentence's "reduction" contradicts
+        FilingReport reversed = check(rules("reversed.yaml", rules.replace("EBITDA][2023]", "EBITDA][x]")
+                .replace("EBITDA][2022]", "EBITDA][2023]").replace("EBITDA][x]", "EBITDA][2022]")), narrative);
+        Finding wrongWay = only(reversed, "EBITDA-CHANGE");
+        assertEquals(Status.WARN, wrongWay.status());
+        assertTrue(wrongWay.message().contains("(decrease)"), wrongWay.message());
+    }
+
+    @Test
     void share_changedByOnePrintedUnit_warns() throws IOException {
         List<NarrativeFigure> figures = new ArrayList<>();
         for (NarrativeFigure f : narrative.figures()) {
