@@ -74,18 +74,24 @@ def validate(out, err, n, checks):
     total = None
     problems = []
     with open(out, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            m = FILING.match(line)
-            if m:
-                filings += 1
-                if int(m.group(2)) != checks:
-                    problems.append(f"{m.group(1)} has {m.group(2)} checks, expected {checks}")
-                if int(m.group(4)) or int(m.group(6)):
-                    failing += 1
-                continue
-            m = TOTAL.match(line)
-            if m:
-                total = m
+        lines = f.read().split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("Total:"):  # output is COLUMNS (100) wide: a long total wraps onto indented lines
+            for more in lines[i + 1:]:
+                if not more.startswith(" "):
+                    break
+                line += " " + more.strip()
+        m = FILING.match(line)
+        if m:
+            filings += 1
+            if int(m.group(2)) != checks:
+                problems.append(f"{m.group(1)} has {m.group(2)} checks, expected {checks}")
+            if int(m.group(4)) or int(m.group(6)):
+                failing += 1
+            continue
+        m = TOTAL.match(line)
+        if m:
+            total = m
     errors = [l.rstrip() for l in open(err, encoding="utf-8", errors="replace") if l.strip()]
     if filings != n:
         problems.append(f"{filings} filing summaries in the output, expected {n}")
