@@ -3,17 +3,13 @@ package dev.crossfoot.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crossfoot.extract.Extraction;
-import dev.crossfoot.extract.Extractor;
-import dev.crossfoot.extract.FilingWriter;
 import dev.crossfoot.model.NarrativeFigure;
-import dev.crossfoot.parse.FilingReader;
 import dev.crossfoot.parse.NarrativeCsv;
 import dev.crossfoot.parse.TextReader;
 import dev.crossfoot.result.Finding;
+import dev.crossfoot.testing.ExtractedAnnouncement;
 import dev.crossfoot.result.Status;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +33,9 @@ class NarrativeTextMutationTest {
     }
 
     private Run run(List<String> lines, String name) throws IOException {
-        Extraction x = Extractor.extract("sensetime-2023-announcement.txt", lines);
-        Path out = Files.createDirectories(dir.resolve(name));
-        FilingWriter.write(out, FilingWriter.files(x));
-        NarrativeCsv.Narrative narrative = NarrativeCsv.read(out);
-        return new Run(narrative, new NarrativeTies(FilingReader.read(out), CheckOptions.DEFAULT)
-                .tie(narrative.document(), narrative.figures()));
+        ExtractedAnnouncement x = ExtractedAnnouncement.of(lines, dir.resolve(name));
+        return new Run(x.narrative(), new NarrativeTies(x.filing(), CheckOptions.DEFAULT)
+                .tie(x.narrative().document(), x.narrative().figures()));
     }
 
     private static Finding find(NarrativeTies.Outcome o, String at, String printed, String period) {
@@ -63,8 +56,7 @@ class NarrativeTextMutationTest {
 
     @Test
     void everyTiedFigure_misprintedInTheText_warnsAfterExtraction() throws IOException {
-        Path seed = Path.of("fixtures/sensetime-2023-announcement.txt");
-        List<String> lines = TextReader.lines(seed, seed.toString());
+        List<String> lines = TextReader.lines(ExtractedAnnouncement.BUNDLED, ExtractedAnnouncement.BUNDLED.toString());
         Run base = run(lines, "base");
         List<String> survivors = new ArrayList<>();
         int tried = 0;

@@ -3,15 +3,16 @@ package dev.crossfoot.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crossfoot.extract.Extraction;
-import dev.crossfoot.extract.Extractor;
-import dev.crossfoot.extract.FilingWriter;
+
+
+
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.model.NarrativeFigure.Kind;
-import dev.crossfoot.parse.FilingReader;
+
 import dev.crossfoot.parse.NarrativeCsv;
-import dev.crossfoot.parse.TextReader;
+
+import dev.crossfoot.testing.ExtractedAnnouncement;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.Status;
 import java.io.IOException;
@@ -40,11 +41,9 @@ class NarrativeTiesTest {
 
     @BeforeAll
     static void extract() throws IOException {
-        Path seed = Path.of("fixtures/sensetime-2023-announcement.txt");
-        Extraction x = Extractor.extract(seed.getFileName().toString(), TextReader.lines(seed, seed.toString()));
-        FilingWriter.write(dir, FilingWriter.files(x));
-        filing = FilingReader.read(dir);
-        narrative = NarrativeCsv.read(dir);
+        ExtractedAnnouncement x = ExtractedAnnouncement.bundled(dir);
+        filing = x.filing();
+        narrative = x.narrative();
     }
 
     private static NarrativeTies.Outcome tie(List<NarrativeFigure> figures) {

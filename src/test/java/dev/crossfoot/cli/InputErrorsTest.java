@@ -22,13 +22,7 @@ class InputErrorsTest {
     }
 
     private static void assertOneLineError(Run run, String... fragments) {
-        assertEquals(2, run.exitCode(), run::toString);
-        String err = run.err().strip();
-        assertFalse(err.contains("\n"), () -> "more than one line: " + err);
-        assertFalse(err.contains("Exception") || err.contains("\tat "), () -> "stack trace or exception name: " + err);
-        for (String f : fragments) {
-            assertTrue(err.contains(f), () -> "'" + f + "' not in: " + err);
-        }
+        run.assertOneLineError(fragments);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.crossfoot.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,6 +15,17 @@ public record Run(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Asserts exit 2 with one line on stderr, no exception name or stack trace, holding each of {@code fragments}. */
+    public void assertOneLineError(String... fragments) {
+        assertEquals(2, exitCode, this::toString);
+        String e = err.strip();
+        assertFalse(e.contains("\n"), () -> "more than one line: " + e);
+        assertFalse(e.contains("Exception") || e.contains("\tat "), () -> "stack trace or exception name: " + e);
+        for (String f : fragments) {
+            assertTrue(e.contains(f), () -> "'" + f + "' not in: " + e);
+        }
     }
 
     @Override
