@@ -70,8 +70,16 @@ class InterruptionTest {
                 Main.class.getName(), "check", "-j", "1", "-r", root.toString(), "--format", "json", "--output", report.toString())
                 .redirectOutput(temp.resolve("stdout").toFile()).redirectError(temp.resolve("stderr").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (leftovers(out).isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        // wait for the report's temporary file, one that stays: the writability probe made before the run is a
+        // temporary file too, created and deleted at once, and a poll that saw it made this test flaky
+        List<String> seen = List.of();
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            List<String> now = leftovers(out);
+            if (!now.isEmpty() && now.equals(seen)) {
+                break;
+            }
+            seen = now;
+            Thread.sleep(now.isEmpty() ? 20 : 200);
         }
         assertTrue(p.isAlive(), "the run ended before it could be interrupted: " + Files.readString(temp.resolve("stderr")));
         assertEquals(1, leftovers(out).size(), "the temporary report exists while the run goes on");
