@@ -2,20 +2,28 @@ package dev.crossfoot.check;
 
 import dev.crossfoot.model.Filing;
 import dev.crossfoot.model.InputException;
+import dev.crossfoot.model.NarrativeFigure;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.parse.NarrativeCsv;
+import dev.crossfoot.result.Basis;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.InputError;
+import dev.crossfoot.result.NotApplicable;
 import dev.crossfoot.result.RuleError;
 import dev.crossfoot.result.Status;
 import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.RuleSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The checking itself: a filing and its rules in, a report out. Each rule is expanded into its checks
@@ -66,23 +74,22 @@ public final class Engine {
         Planner planner = new Planner(filing, narrative.figures());
         NarrativeTies ties = new NarrativeTies(filing, options);
         List<Finding> restated = new ArrayList<>();
-        java.util.Set<dev.crossfoot.model.NarrativeFigure> byRule = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<NarrativeFigure> byRule = Collections.newSetFromMap(new IdentityHashMap<>());
         Evaluator evaluator = new Evaluator(options);
         Map<String, InputError> broken = new HashMap<>();
         unreadable.forEach(e -> broken.putIfAbsent(e.table(), e));
         List<Finding> findings = new ArrayList<>();
         List<RuleError> notRun = new ArrayList<>();
-        Map<Rule, String> origins = new java.util.IdentityHashMap<>();
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<Rule, String> origins = new IdentityHashMap<>();
         List<Rule> all = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Rule rule : rules.rules()) {
             String origin = rule.info().id().startsWith(INFERRED_PREFIX) ? INFERRED : rule.info().location().file();
             origins.put(rule, origin);
             ids.add(rule.info().id());
             all.add(rule);
         }
-        List<dev.crossfoot.result.NotApplicable> notApplicable = new ArrayList<>();
+        List<NotApplicable> notApplicable = new ArrayList<>();
         if (options.standard() != null) {
             Standards.Applied applied = new Standards(options.standard()).apply(filing);
             for (Rule rule : applied.rules()) {
@@ -93,7 +100,7 @@ public final class Engine {
             }
             notApplicable.addAll(applied.notApplicable());
         }
-        java.util.Set<Rule> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Rule> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Rule rule : all) {
             InputError cause = rule.tables().stream().map(broken::get).filter(Objects::nonNull).findFirst().orElse(null);
             if (cause != null) {
@@ -111,7 +118,7 @@ public final class Engine {
                 }
                 // a standard rule whose rows cannot be named is not applicable, never an error
                 SourceLocation at = rule.info().location();
-                notApplicable.add(new dev.crossfoot.result.NotApplicable(rule.info().id(), rule.info().title(), at.file(), at.line(),
+                notApplicable.add(new NotApplicable(rule.info().id(), rule.info().title(), at.file(), at.line(),
                         e.getMessage()));
                 dropped.add(rule);
                 continue;
@@ -126,22 +133,12 @@ public final class Engine {
                 }
             }
         }
-        // rules per origin; a standard rule checked year by year (a carried form) counts once
-        if (options.standard() != null) {
-            counts.put(Standards.ORIGIN, 0);
-        }
-        java.util.Set<SourceLocation> standardSeen = new java.util.HashSet<>();
-        for (Rule rule : all) {
-            String origin = origins.get(rule);
-            if (!dropped.contains(rule) && (!Standards.ORIGIN.equals(origin) || standardSeen.add(rule.info().location()))) {
-                counts.merge(origin, 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> counts = counts(all, origins, dropped);
         List<Finding> diagnosed = new ArrayList<>(Diagnoser.diagnose(findings));
         NarrativeTies.Outcome tied = ties.tie(narrative.document(), narrative.figures());
         diagnosed.addAll(tied.findings());
         diagnosed.addAll(restated);
-        List<dev.crossfoot.model.NarrativeFigure> unattached = tied.unattached().stream().filter(f -> !byRule.contains(f)).toList();
+        List<NarrativeFigure> unattached = tied.unattached().stream().filter(f -> !byRule.contains(f)).toList();
         if (!options.known().isEmpty()) {
             diagnosed = diagnosed.stream()
                     .map(f -> f.status() != Status.PASS && options.known().contains(f.fingerprint()) ? f.asKnown() : f)
@@ -149,6 +146,22 @@ public final class Engine {
         }
         return new FilingReport(filing.path(), filing.issuer(), filing.document(), diagnosed, null,
                 List.copyOf(filing.tables().values()), unreadable, notRun, unattached,
-                new dev.crossfoot.result.Basis(counts, notApplicable));
+                new Basis(counts, notApplicable));
+    }
+
+    /** The rules run per origin; a standard rule checked year by year (a carried form) counts once. */
+    private Map<String, Integer> counts(List<Rule> all, Map<Rule, String> origins, Set<Rule> dropped) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (options.standard() != null) {
+            counts.put(Standards.ORIGIN, 0);
+        }
+        Set<SourceLocation> standardSeen = new HashSet<>();
+        for (Rule rule : all) {
+            String origin = origins.get(rule);
+            if (!dropped.contains(rule) && (!Standards.ORIGIN.equals(origin) || standardSeen.add(rule.info().location()))) {
+                counts.merge(origin, 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 }
