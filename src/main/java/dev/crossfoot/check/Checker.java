@@ -116,12 +116,15 @@ public final class Checker {
     }
 
     /**
-     * Checks one filing.
+     * Checks one filing as the command line does (its rules, the standard ones, and the ties of narrative.csv), but
+     * throws instead of reporting unusable input.
      *
      * @throws InputException when the filing, its tables or its rules cannot be used
      */
     public FilingReport checkOrThrow(Path dir) {
-        return engine.check(read(dir), rules(dir));
+        NarrativeCsv.Narrative narrative = NarrativeCsv.read(dir);
+        // as the command line does: a filing whose prose was read is checked without rules too
+        return engine.check(read(dir), rules(dir, narrative.figures().isEmpty()), List.of(), narrative);
     }
 
     /** Reads a filing directory, its tables in parallel. */
