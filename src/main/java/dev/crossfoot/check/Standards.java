@@ -18,6 +18,7 @@ import dev.crossfoot.rules.StandardPack;
 import dev.crossfoot.rules.Term;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,11 +51,18 @@ public final class Standards {
         return pack;
     }
 
-    /** What the pack gives for one filing: the rules to check, and the standard rules that are not applicable. */
-    public record Applied(List<Rule> rules, List<NotApplicable> notApplicable) {
+    /**
+     * What the pack gives for one filing: the rules to check, the standard rules that are not applicable, and the
+     * form each applied standard rule is checked in.
+     *
+     * @param forms by standard rule id (as the pack names it, without a carried rule's year): the index, from 0, of
+     *              the form in its rule's {@code forms} that is checked
+     */
+    public record Applied(List<Rule> rules, List<NotApplicable> notApplicable, Map<String, Integer> forms) {
         public Applied {
             rules = List.copyOf(rules);
             notApplicable = List.copyOf(notApplicable);
+            forms = Collections.unmodifiableMap(new LinkedHashMap<>(forms));
         }
     }
 
@@ -62,13 +70,15 @@ public final class Standards {
         Resolver resolver = new Resolver(filing);
         List<Rule> rules = new ArrayList<>();
         List<NotApplicable> none = new ArrayList<>();
+        Map<String, Integer> forms = new LinkedHashMap<>();
         for (StandardPack.StandardRule r : pack.rules()) {
             List<Rule> made = null;
             String why = null;
-            for (StandardPack.Form f : r.forms()) {
-                Attempt a = resolver.form(r, f);
+            for (int i = 0; i < r.forms().size(); i++) {
+                Attempt a = resolver.form(r, r.forms().get(i));
                 if (a.rules != null) {
                     made = a.rules;
+                    forms.put(r.info().id(), i);
                     break;
                 }
                 if (why == null) {
@@ -82,7 +92,7 @@ public final class Standards {
                 none.add(new NotApplicable(r.info().id(), r.info().title(), at.file(), at.line(), why));
             }
         }
-        return new Applied(rules, none);
+        return new Applied(rules, none, forms);
     }
 
     private record Attempt(List<Rule> rules, String why) {

@@ -60,31 +60,14 @@ public final class FilingCopy {
      * @return the text the cell held before
      */
     public String set(String file, String row, String column, UnaryOperator<String> change) {
-        Path csv = dir.resolve(file);
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
-        List<String> header;
-        List<List<String>> rows = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
-            header = p.getHeaderNames();
-            for (CSVRecord rec : p) {
-                List<String> values = new ArrayList<>();
-                rec.forEach(values::add);
-                rows.add(values);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int col = header.indexOf(column);
-        int label = header.indexOf("label");
-        int section = header.indexOf("section");
+        Csv csv = csv(file);
+        int col = csv.header.indexOf(column);
         if (col < 0) {
-            throw new IllegalArgumentException("no column " + column + " in " + file + ": " + header);
+            throw new IllegalArgumentException("no column " + column + " in " + file + ": " + csv.header);
         }
         String before = null;
-        for (List<String> values : rows) {
-            String l = values.get(label).isEmpty() ? "(unlabelled)" : values.get(label);
-            String name = section < 0 || values.get(section).isEmpty() ? l : values.get(section) + " > " + l;
-            if (name.equals(row)) {
+        for (List<String> values : csv.rows) {
+            if (csv.name(values).equals(row)) {
                 if (before != null) {
                     throw new IllegalArgumentException("row " + row + " twice in " + file);
                 }
@@ -95,7 +78,55 @@ public final class FilingCopy {
         if (before == null) {
             throw new IllegalArgumentException("no row " + row + " in " + file);
         }
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        write(file, csv.header, csv.rows);
+        return before;
+    }
+
+    public String set(String file, String row, String column, String value) {
+        return set(file, row, column, old -> value);
+    }
+
+    /**
+     * Deletes one row, as if the issuer had not printed it. {@code row} is "Label" or "Section > Label" ("(unlabelled)"
+     * for an empty label); it must be there once.
+     */
+    public void remove(String file, String row) {
+        Csv csv = csv(file);
+        List<List<String>> kept = csv.rows.stream().filter(values -> !csv.name(values).equals(row)).toList();
+        if (kept.size() != csv.rows.size() - 1) {
+            throw new IllegalArgumentException((kept.size() == csv.rows.size() ? "no row " : "row twice: ") + row + " in " + file);
+        }
+        write(file, csv.header, kept);
+    }
+
+    /** A table's CSV as read: its header and its rows' values. */
+    private record Csv(List<String> header, List<List<String>> rows) {
+        /** How a test names the row: "Label" or "Section > Label". */
+        String name(List<String> values) {
+            int label = header.indexOf("label");
+            int section = header.indexOf("section");
+            String l = values.get(label).isEmpty() ? "(unlabelled)" : values.get(label);
+            return section < 0 || values.get(section).isEmpty() ? l : values.get(section) + " > " + l;
+        }
+    }
+
+    private Csv csv(String file) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+        List<List<String>> rows = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(dir.resolve(file), StandardCharsets.UTF_8); CSVParser p = CSVParser.parse(r, format)) {
+            for (CSVRecord rec : p) {
+                List<String> values = new ArrayList<>();
+                rec.forEach(values::add);
+                rows.add(values);
+            }
+            return new Csv(p.getHeaderNames(), rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(String file, List<String> header, List<List<String>> rows) {
+        try (Writer w = Files.newBufferedWriter(dir.resolve(file), StandardCharsets.UTF_8);
              CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
             out.printRecord(header);
             for (List<String> values : rows) {
@@ -104,11 +135,6 @@ public final class FilingCopy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return before;
-    }
-
-    public String set(String file, String row, String column, String value) {
-        return set(file, row, column, old -> value);
     }
 
     public void write(String file, String content) {
