@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StandardCommandTest {
 
     static final Path IFRS = Path.of("src/test/resources/standard/ifrs");
+    static final Path UK = Path.of("src/test/resources/standard/uk");
 
     @TempDir
     Path temp;
@@ -58,6 +59,47 @@ class StandardCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().replace("\n        ", " ").contains("N/A  STD-IS-DISCONTINUED not applicable: Profit for the year is continuing "
                 + "plus discontinued operations (table income-statement (income-statement) prints no profit-continuing)"), run.out());
+    }
+
+    @Test
+    void verbose_listsEveryRuleNotApplicable_asJsonDoes_andNoRuleCheckedInALaterForm() throws IOException {
+        List<String> json = notApplicable(Run.of("check", UK.toString(), "--format", "json"));
+        Run run = Run.of("check", UK.toString(), "--verbose", "-q");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> listed = run.out().lines().filter(l -> l.startsWith("  N/A  ")).map(l -> l.substring(7).split(" ")[0]).toList();
+        assertEquals(json, listed, run.out());
+        assertEquals(10, listed.size(), run.out());
+        assertTrue(run.out().contains("Checked against: standard rules (13 applied, 10 not applicable)"), run.out());
+        assertTrue(run.out().replace("\n  ", " ").contains("10 standard rules not applicable"), run.out());
+        assertFalse(run.out().contains("--verbose lists them"), run.out());
+        // the balance sheet balances through net assets (its fifth form), so it is checked, not listed
+        assertFalse(listed.contains("STD-BS-BALANCE"), run.out());
+        assertTrue(run.out().replace("\n        ", " ").contains("N/A  STD-BS-ASSETS not applicable: Total assets are non-current plus current "
+                + "assets (table balance-sheet (balance-sheet) prints no total-assets)"), run.out());
+
+        Run quiet = Run.of("check", UK.toString(), "-q");
+        assertEquals(0, quiet.exitCode(), quiet::toString);
+        assertFalse(quiet.out().contains("N/A  "), quiet.out());
+        assertTrue(quiet.out().replace("\n  ", " ").contains("10 standard rules not applicable (--verbose lists them)"), quiet.out());
+    }
+
+    @Test
+    void usersOwnRule_namingALineNotPrinted_isAnInputError_whereTheStandardRuleOverItIsNotApplicable() throws IOException {
+        Run standard = Run.of("check", UK.toString(), "--format", "json");
+        assertEquals(0, standard.exitCode(), standard::toString);
+        assertTrue(notApplicable(standard).contains("STD-IS-GROSS"), "the UK filing prints no gross profit");
+        FilingCopy copy = FilingCopy.of(UK, temp);
+        copy.write("rules.yaml", """
+                rules:
+                  - id: OWN-GROSS
+                    title: gross profit, as the user writes it
+                    kind: sum
+                    table: income-statement
+                    items: [Revenue, Administrative expenses]
+                    total: Gross profit
+                """);
+        Run run = Run.of("check", copy.path());
+        run.assertOneLineError("rules.yaml", "OWN-GROSS", "table 'income-statement'", "has no row 'Gross profit'");
     }
 
     @Test
