@@ -78,7 +78,7 @@ final class CrossFoots {
             if (j.holds()) {
                 holding.add(line.index());
                 evident += nonzero >= 2 && reported.base().signum() != 0 && j.significant(reported.base(), Inferrer.SIGNIFICANCE) ? 1 : 0;
-            } else if (RowTotals.relative(mid, reported.base()).compareTo(Inferrer.NEAR_OTHER_COLUMN) > 0) {
+            } else if (Runs.relative(mid, reported.base()).compareTo(Inferrer.NEAR_OTHER_COLUMN) > 0) {
                 if (!named || far >= 0) {
                     return false;
                 }

@@ -30,6 +30,14 @@ import java.util.List;
  * average price), is confirmed in the columns where it foots; the others are left alone. A "Less ..."
  * row printed as a positive amount is taken away, and the relation is then written as a formula.
  *
+ * <p>Where the rows as printed find no total, the subtractions the layout signals are tried, one reading more
+ * per run length: a section of costs with its own total taken away in a margin or profit below it, a "Less ..."
+ * row printed negative taken away beside another printed positive, a subtotal in place of what is left of it
+ * once rows below it take a part away. Then, going up the table, a total printed above its parts (a row
+ * labelled as a total that opens its table or section, or a row over an "Including:" breakdown) is the total of
+ * the shortest run below it. Both must hold in every column where the total has a figure, and are never
+ * near-misses.
+ *
  * <p>Near-misses are rows that look like totals but do not foot, by a small relative amount: rows whose
  * run foots in some columns and not in another (within {@link #NEAR_OTHER_COLUMN} of the total), and rows
  * labelled as totals whose nearest run misses in every column by at most {@link #NEAR_ALL_COLUMNS}. They

@@ -55,15 +55,17 @@ final class Relations {
      * Records a total: a confirmed rule for the columns that hold, and (for a near-miss) a rule of severity
      * warning for those that fail.
      *
-     * @param items the items, top first
+     * @param items   the items, top first (above the total, or below it for a total printed above its parts)
+     * @param weights each item's weight, in the same order: 1 added, -1 taken away
      */
-    void total(int t, List<Integer> items, List<String> holding, List<String> failing, String nearReason) {
+    void total(int t, List<Integer> items, List<BigDecimal> weights, List<String> holding, List<String> failing,
+               String nearReason) {
         String id = id("L" + view.lines.get(t).row().line());
         if (!holding.isEmpty()) {
-            confirmed.add(relation(id, t, items, holding, null));
+            confirmed.add(relation(id, t, items, weights, holding, null));
         }
         if (nearReason != null && !failing.isEmpty()) {
-            near.add(relation(holding.isEmpty() ? id : id + "-NEAR", t, items, failing, nearReason));
+            near.add(relation(holding.isEmpty() ? id : id + "-NEAR", t, items, weights, failing, nearReason));
         }
     }
 
@@ -82,8 +84,13 @@ final class Relations {
         }
     }
 
-    private Rule relation(String id, int t, List<Integer> items, List<String> cols, String nearMissReason) {
+    private Rule relation(String id, int t, List<Integer> items, List<BigDecimal> weights, List<String> cols,
+                          String nearMissReason) {
         Row total = view.lines.get(t).row();
+        Map<Integer, BigDecimal> weight = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            weight.put(items.get(i), weights.get(i));
+        }
         int opening = -1;
         for (int u : items) {
             if (opening < 0 && OPENING.matcher(label(u)).matches()) {
@@ -95,10 +102,10 @@ final class Relations {
             opening = items.get(0); // the prior period's closing opens this one
         }
         boolean roll = CLOSING.matcher(total.label()).matches() && items.size() >= 2 && opening >= 0
-                && items.stream().allMatch(u -> weight(u).signum() > 0);
+                && items.stream().allMatch(u -> weight.get(u).signum() > 0) && items.get(0) < t;
         int first = opening >= 0 ? opening : items.get(0);
         String title = "Inferred " + (roll ? "roll-forward: " : "total: ") + Labels.display(total.label())
-                + (total.label().isEmpty() ? " (line " + total.line() + ")" : "") + " = " + describe(items);
+                + (total.label().isEmpty() ? " (line " + total.line() + ")" : "") + " = " + describe(items, weight);
         Severity severity = nearMissReason == null ? Severity.ERROR : Severity.WARNING;
         RuleInfo info = new RuleInfo(id, title, severity, nearMissReason, SourceLocation.of(view.table.file(), total.line()));
         String table = view.table.id();
@@ -117,8 +124,8 @@ final class Relations {
         boolean signed = false;
         for (int u : items) {
             refs.add(ref(u));
-            terms.add(new Term(weight(u), new CellRef(null, refs.get(refs.size() - 1), null)));
-            signed |= weight(u).signum() < 0;
+            terms.add(new Term(weight.get(u), new CellRef(null, refs.get(refs.size() - 1), null)));
+            signed |= weight.get(u).signum() < 0;
         }
         if (signed && !total.label().contains("]")) {
             return new Rule.Formula(info, table, new CellRef(null, ref(t), null), new LinearExpr(terms, BigDecimal.ZERO), cols);
@@ -149,10 +156,10 @@ final class Relations {
         return nonzero;
     }
 
-    private String describe(List<Integer> items) {
+    private String describe(List<Integer> items, Map<Integer, BigDecimal> weight) {
         List<String> names = new ArrayList<>();
         for (int u : items) {
-            names.add((names.isEmpty() ? "" : weight(u).signum() < 0 ? " - " : " + ") + Labels.display(label(u)));
+            names.add((names.isEmpty() ? "" : weight.get(u).signum() < 0 ? " - " : " + ") + Labels.display(label(u)));
         }
         if (names.size() <= 4) {
             return String.join("", names);
@@ -169,10 +176,6 @@ final class Relations {
 
     private String label(int u) {
         return view.lines.get(u).label();
-    }
-
-    private BigDecimal weight(int u) {
-        return view.lines.get(u).weight();
     }
 
     /** The shortest reference that names this row alone (every row in a relation has one: the others are barriers). */

@@ -1,9 +1,10 @@
 package dev.crossfoot.infer;
 
 import dev.crossfoot.check.Judgement;
+import dev.crossfoot.infer.Runs.Judged;
+import dev.crossfoot.infer.Runs.Status;
 import dev.crossfoot.model.Interval;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,88 +23,78 @@ final class RowTotals {
                     + "|\\bebitda\\b|balance,? (at )?end|end of (the )?(year|period)|closing|ending balance|\\bbalance$|at (31|30|28|29) |as at|as of"
                     + "|\\b(balances?|outstanding) (at|as of)\\b|\\bat (january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.? [0-9]{1,2}\\b).*");
 
-    /** How a candidate relation fares in one column. */
-    enum Status { UNAVAILABLE, HOLDS, FAILS }
-
-    /**
-     * A candidate relation in one column.
-     *
-     * @param relative     for a column that fails, the miss as a fraction of the larger of total and sum
-     * @param nonzeroItems items that are not nil
-     * @param significant  the total is at least {@link Inferrer#SIGNIFICANCE} times its rounding tolerance
-     * @param exact        the printed figures add up to the printed total with no rounding at all
-     */
-    record Column(Status status, BigDecimal relative, int nonzeroItems, boolean nonzeroTotal, boolean significant,
-                  boolean exact) {
-        static final Column UNAVAILABLE = new Column(Status.UNAVAILABLE, null, 0, false, false, false);
-
-        /** Holds, and either exactly or with a significant total: what a confirmed relation may claim in a column. */
-        boolean confirmable() {
-            return status == Status.HOLDS && (exact || significant);
-        }
-
-        /** Holds with at least two items that are not nil and a significant total that is not nil: evidence. */
-        boolean evident() {
-            return status == Status.HOLDS && nonzeroItems >= 2 && nonzeroTotal && significant;
-        }
-    }
-
-    /** A candidate relation (a total and its items, nearest first) judged column by column. */
-    record Judged(List<Integer> units, List<Column> columns) {
-
-        int count(Status s) {
-            return (int) columns.stream().filter(c -> c.status() == s).count();
-        }
-
-        int evidentHolds() {
-            return (int) columns.stream().filter(Column::evident).count();
-        }
-
-        /** Columns that hold with a total that is not nil and significant: what a labelled total on one item needs. */
-        int significantHolds() {
-            return (int) columns.stream().filter(c -> c.status() == Status.HOLDS && c.nonzeroTotal() && c.significant()).count();
-        }
-
-        boolean failsWithin(BigDecimal limit) {
-            return columns.stream().noneMatch(c -> c.status() == Status.FAILS && c.relative().compareTo(limit) > 0);
-        }
-
-        /** Every column that holds, holds exactly (no rounding needed). */
-        boolean exact() {
-            return columns.stream().filter(c -> c.status() == Status.HOLDS).allMatch(Column::exact);
-        }
-
-        int maxNonzero() {
-            return columns.stream().filter(c -> c.status() != Status.UNAVAILABLE).mapToInt(Column::nonzeroItems).max().orElse(0);
-        }
-    }
+    /** A row that opens a breakdown of the row above it ("Including: gasoline", "of which"). */
+    private static final Pattern INCLUDING = Pattern.compile("(?i)\\s*(including|of which)\\b.*");
+    /** A label that names costs: a section of them, totalled and printed positive, is taken away in a result below. */
+    private static final Pattern COST = Pattern.compile(
+            "(?i).*\\b(costs?|expenses?|expenditures?|charges|deductions|outgoings)\\b.*");
+    /** A label that names what is left once costs are taken away. */
+    private static final Pattern RESULT = Pattern.compile(
+            "(?i).*\\b(margin|profit|income|earnings|loss|result|contribution|surplus|deficit|ebitda?|ebit|net)\\b.*");
 
     private final TableView view;
     private final Relations relations;
     private final BigDecimal extraTolerance;
+    private final Runs runs;
     /** The first row each row stands for: itself, or for a total found, the first of its items. */
     private final int[] blockStart;
+    /** The last row each row stands for: itself, or for a total found above its parts, the last of them. */
+    private final int[] blockEnd;
+    /** Rows found as totals (confirmed or near-misses). */
+    private final boolean[] found;
+    /** For a total found as its first item less the rows below it, that first item; else -1. */
+    private final int[] minuend;
 
     RowTotals(TableView view, Relations relations, BigDecimal extraTolerance) {
         this.view = view;
         this.relations = relations;
         this.extraTolerance = extraTolerance;
-        this.blockStart = new int[view.lines.size()];
-        for (int r = 0; r < blockStart.length; r++) {
+        this.runs = new Runs(view, extraTolerance);
+        int n = view.lines.size();
+        this.blockStart = new int[n];
+        this.blockEnd = new int[n];
+        this.found = new boolean[n];
+        this.minuend = new int[n];
+        for (int r = 0; r < n; r++) {
             blockStart[r] = r;
+            blockEnd[r] = r;
+            minuend[r] = -1;
         }
     }
 
+    /** Totals of the rows above them, going down the table; then totals printed above their parts, going up. */
     void run() {
         for (int t = 0; t < view.lines.size(); t++) {
             if (view.lines.get(t).hasValue()) {
                 total(t);
             }
         }
+        int n = view.lines.size();
+        int[] closing = new int[n]; // for each row, the furthest total found going up whose items start there, or -1
+        java.util.Arrays.fill(closing, -1);
+        for (int r = 0; r < n; r++) {
+            if (found[r] && blockStart[r] < r) {
+                closing[blockStart[r]] = Math.max(closing[blockStart[r]], r);
+            }
+        }
+        for (int t = n - 1; t >= 0; t--) {
+            if (!found[t] && view.lines.get(t).hasValue()) {
+                totalAbove(t, closing);
+            }
+        }
     }
 
     /** The units above row t, nearest first: rows, or totals already found standing for their items. */
     private List<Integer> unitsAbove(int t) {
+        return unitsAbove(t, false);
+    }
+
+    /**
+     * The units above row t, nearest first; with {@code whole}, a total found as a subtotal less the rows below
+     * it (the long-term part of receivables: the total less its current part) is replaced by that subtotal,
+     * and the rows it takes away are passed over.
+     */
+    private List<Integer> unitsAbove(int t, boolean whole) {
         List<Integer> out = new ArrayList<>();
         int i = t - 1;
         while (i >= 0 && out.size() < Inferrer.MAX_ITEMS) {
@@ -115,51 +106,37 @@ final class RowTotals {
                 i--;
                 continue;
             }
+            if (whole && minuend[i] >= 0) {
+                i = minuend[i];
+            }
             out.add(i);
             i = blockStart[i] - 1;
         }
         return out;
     }
 
-    private Judged judge(int t, List<Integer> units) {
-        List<Column> columns = new ArrayList<>();
-        for (int c = 0; c < view.columns.size(); c++) {
-            columns.add(judge(t, units, c));
-        }
-        return new Judged(units, columns);
-    }
-
-    private Column judge(int t, List<Integer> units, int c) {
-        TableView.Amount total = view.lines.get(t).value(c);
-        if (total == null) {
-            return Column.UNAVAILABLE;
-        }
-        Interval sum = Interval.ZERO;
-        BigDecimal mid = BigDecimal.ZERO;
-        int nonzero = 0;
-        for (int u : units) {
-            TableView.Amount item = view.lines.get(u).value(c);
-            if (item == null) {
-                return Column.UNAVAILABLE;
+    /**
+     * The units below row t, nearest first, up to the next heading or barrier: rows, totals found above their
+     * parts standing for them, or totals found going up standing for the items they close.
+     */
+    private List<Integer> unitsBelow(int t, int[] closing) {
+        int n = view.lines.size();
+        List<Integer> out = new ArrayList<>();
+        int i = t + 1;
+        while (i < n && out.size() < Inferrer.MAX_ITEMS) {
+            TableView.Line line = view.lines.get(i);
+            if (line.barrier() || heading(line)) {
+                break;
             }
-            BigDecimal w = view.lines.get(u).weight();
-            sum = sum.plus(item.interval().times(w));
-            mid = mid.add(item.base().multiply(w));
-            nonzero += item.base().signum() != 0 ? 1 : 0;
+            if (line.skip() || !line.hasValue()) {
+                i++;
+                continue;
+            }
+            int u = closing[i] >= 0 ? closing[i] : i;
+            out.add(u);
+            i = blockEnd[u] + 1;
         }
-        Judgement j = new Judgement(sum, total.interval(), Judgement.widening(total.cell(), extraTolerance));
-        boolean significant = j.significant(total.base(), Inferrer.SIGNIFICANCE);
-        if (j.holds()) {
-            return new Column(Status.HOLDS, null, nonzero, total.base().signum() != 0, significant,
-                    mid.compareTo(total.base()) == 0);
-        }
-        return new Column(Status.FAILS, relative(mid, total.base()), nonzero, total.base().signum() != 0, significant, false);
-    }
-
-    /** How far a sum misses a total, as a fraction of the larger of the two (1 when both are nil). */
-    static BigDecimal relative(BigDecimal sum, BigDecimal total) {
-        BigDecimal base = total.abs().max(sum.abs());
-        return base.signum() == 0 ? BigDecimal.ONE : sum.subtract(total).abs().divide(base, MathContext.DECIMAL64);
+        return out;
     }
 
     private void total(int t) {
@@ -176,7 +153,7 @@ final class RowTotals {
         Judged close = null;
         Judged rounded = null;
         for (int j = 2; j <= above.size(); j++) {
-            Judged judged = judge(t, above.subList(0, j));
+            Judged judged = runs.judge(t, above.subList(0, j));
             int holds = judged.count(Status.HOLDS);
             int fails = judged.count(Status.FAILS);
             int evident = judged.evidentHolds();
@@ -207,6 +184,11 @@ final class RowTotals {
             accept(t, rounded, false);
             return;
         }
+        Judged signalled = signalled(t, above, labelled || unlabelled);
+        if (signalled != null) {
+            accept(t, signalled, false);
+            return;
+        }
         if ((near != null || close != null) && cumulative(t)) {
             near = null;
             close = null;
@@ -220,6 +202,135 @@ final class RowTotals {
         } else if (close != null) {
             accept(t, close, true);
         }
+    }
+
+    /**
+     * The shortest run above row t that foots in every column where t has a figure (exactly, or with a
+     * significant total), read as the layout signals it where the rows as printed found nothing: with the
+     * subtractions the layout signals ({@link #layoutWeights}), or with a subtotal in place of what is left of
+     * it once rows below it are taken away ({@link #unitsAbove(int, boolean)}). Null when no such reading
+     * differs from the printed one, or none foots. Each reading is one run per length, as the printed one: the
+     * search stays linear in the rows above. Such a relation is confirmed, never a near-miss.
+     */
+    private Judged signalled(int t, List<Integer> above, boolean saysTotal) {
+        List<Integer> whole = unitsAbove(t, true);
+        List<List<Integer>> readings = whole.equals(above) ? List.of(above) : List.of(above, whole);
+        for (int k = 0; k < readings.size(); k++) {
+            List<Integer> units = readings.get(k);
+            for (int j = 2; j <= units.size(); j++) {
+                List<Integer> run = units.subList(0, j);
+                List<BigDecimal> weights = layoutWeights(t, run);
+                if (k == 0 && signs(weights).equals(signs(runs.printedWeights(run)))) {
+                    continue; // the rows as printed: judged already
+                }
+                Judged judged = runs.judge(t, run, weights);
+                if (runs.whole(t, judged) && judged.evidentHolds() >= 1 && (saysTotal || judged.evidentHolds() >= 2)) {
+                    return judged;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Integer> signs(List<BigDecimal> weights) {
+        return weights.stream().map(BigDecimal::signum).toList();
+    }
+
+    /**
+     * The units' weights as the layout signals them in the total t: as printed ({@link Runs#printedWeights}), and
+     * besides, taken away,
+     * <ul>
+     * <li>a "Less ..." row printed as a negative amount, when another "Less ..." row of the run is printed as a
+     * positive amount (the issuer prints what it takes away as it stands, so this one takes away a negative
+     * amount; alone, the sign of such a row is ambiguous, and it is added);</li>
+     * <li>a total found of a section of costs (its label, or the heading over its items, names costs or
+     * expenses), printed as positive amounts, in a total whose label names a result (margin, profit, income)
+     * and no cost.</li>
+     * </ul>
+     * Nothing changes where a label could not be named in a formula (it holds "]").
+     */
+    private List<BigDecimal> layoutWeights(int t, List<Integer> run) {
+        List<BigDecimal> out = new ArrayList<>(runs.printedWeights(run));
+        if (view.lines.get(t).label().contains("]") || run.stream().anyMatch(u -> view.lines.get(u).label().contains("]"))) {
+            return out;
+        }
+        boolean lessTakenAway = out.stream().anyMatch(w -> w.signum() < 0);
+        String label = view.lines.get(t).label();
+        boolean result = RESULT.matcher(label).matches() && !COST.matcher(label).matches();
+        for (int i = 0; i < run.size(); i++) {
+            int u = run.get(i);
+            if (lessTakenAway && TableView.less(view.lines.get(u).label()) && runs.sign(u) < 0
+                    || result && costSection(u) && runs.sign(u) > 0) {
+                out.set(i, BigDecimal.ONE.negate());
+            }
+        }
+        return out;
+    }
+
+    /** Whether row u is a total found of a section of costs: its label, or the heading over its items, names them. */
+    private boolean costSection(int u) {
+        int first = blockStart[u];
+        if (first == u) {
+            return false;
+        }
+        TableView.Line line = view.lines.get(u);
+        boolean heading = first > 0 && heading(view.lines.get(first - 1)) && COST.matcher(view.lines.get(first - 1).label()).matches();
+        return COST.matcher(line.label()).matches() || heading || COST.matcher(view.lines.get(first).row().section()).matches();
+    }
+
+    /**
+     * A total printed above its parts. Row t is a candidate when the row under it opens a breakdown
+     * ("Including: ...", "of which") or when its label says total and it opens its table or section (no row
+     * with figures above it under the same heading). It is the total of the shortest run of units below it
+     * (rows, totals found above their own parts, totals found going up) that foots in every column where t has
+     * a figure, with the evidence a total going up needs; a run that adds up exactly wins over a shorter one
+     * that foots within rounding only. A breakdown of one row printing t's figures is t itself: t stands for it.
+     * Such a total is confirmed, never a near-miss.
+     */
+    private void totalAbove(int t, int[] closing) {
+        String label = view.lines.get(t).label();
+        boolean breakdown = t + 1 < view.lines.size() && view.lines.get(t + 1).hasValue()
+                && INCLUDING.matcher(view.lines.get(t + 1).label()).matches();
+        boolean labelled = TOTAL.matcher(label).matches();
+        if (!breakdown && !(labelled && opens(t))) {
+            return;
+        }
+        List<Integer> below = unitsBelow(t, closing);
+        if (breakdown && !below.isEmpty() && below.get(0) == t + 1 && sameFigures(t, t + 1)) {
+            blockEnd[t] = blockEnd[t + 1];
+            return;
+        }
+        Judged rounded = null;
+        for (int j = 2; j <= below.size(); j++) {
+            Judged judged = runs.judge(t, below.subList(0, j));
+            int evident = judged.evidentHolds();
+            if (runs.whole(t, judged) && evident >= 1 && (labelled || label.isEmpty() || evident >= 2)) {
+                if (judged.exact()) {
+                    rounded = judged;
+                    break;
+                }
+                rounded = rounded == null ? judged : rounded;
+            }
+        }
+        if (rounded != null) {
+            accept(t, rounded, false);
+            blockEnd[t] = blockEnd[rounded.units().get(rounded.units().size() - 1)];
+        }
+    }
+
+    /** Whether row t opens its table or section: above it, a heading, a barrier or the top comes before any row with figures. */
+    private boolean opens(int t) {
+        String section = view.lines.get(t).row().section();
+        for (int i = t - 1; i >= 0; i--) {
+            TableView.Line line = view.lines.get(i);
+            if (line.barrier() || heading(line) || !line.row().section().equals(section)) {
+                return true;
+            }
+            if (line.hasValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -237,6 +348,11 @@ final class RowTotals {
         if (first == 0 || !heading(view.lines.get(first - 1))) {
             return false;
         }
+        return sameFigures(t, u);
+    }
+
+    /** Whether rows t and u print the same figures in every column where either has one, not all nil, u not taken away. */
+    private boolean sameFigures(int t, int u) {
         boolean nonzero = false;
         for (int c = 0; c < view.columns.size(); c++) {
             TableView.Amount a = view.lines.get(t).value(c);
@@ -266,7 +382,7 @@ final class RowTotals {
      */
     private boolean explainedFurther(int t, List<Integer> above, Judged near) {
         for (int j = near.units().size() + 1; j <= above.size(); j++) {
-            Judged longer = judge(t, above.subList(0, j));
+            Judged longer = runs.judge(t, above.subList(0, j));
             if (longer.count(Status.FAILS) > 0) {
                 continue;
             }
@@ -330,16 +446,29 @@ final class RowTotals {
     /** Records a total: confirmed in the columns that hold, a near-miss (if it is one) in those that fail. */
     private void accept(int t, Judged judged, boolean nearMiss) {
         List<Integer> items = new ArrayList<>(judged.units());
-        Collections.reverse(items);
+        List<BigDecimal> weights = new ArrayList<>(judged.weights());
+        boolean up = items.get(0) < t;
+        if (up) {
+            Collections.reverse(items); // top first
+            Collections.reverse(weights);
+        }
         int start = t;
         for (int u : items) {
             start = Math.min(start, blockStart[u]);
         }
         blockStart[t] = start;
+        found[t] = true;
+        boolean rest = up && items.size() >= 2 && weights.get(0).signum() > 0;
+        for (int i = 1; i < weights.size(); i++) {
+            rest &= weights.get(i).signum() < 0;
+        }
+        if (rest) {
+            minuend[t] = items.get(0); // t is what is left of its first item once the rows below it are taken away
+        }
         List<String> holding = new ArrayList<>();
         List<String> failing = new ArrayList<>();
         for (int c = 0; c < view.columns.size(); c++) {
-            Column column = judged.columns().get(c);
+            Runs.Column column = judged.columns().get(c);
             Status s = column.status();
             if (column.confirmable()) {
                 holding.add(view.columns.get(c));
@@ -351,7 +480,7 @@ final class RowTotals {
                 ? "inferred: the row looks like a total, and the rows above it come within "
                 + percent(Inferrer.NEAR_ALL_COLUMNS) + " of it, but do not foot"
                 : "inferred: the same rows foot in " + String.join(", ", holding) + " but not here";
-        relations.total(t, items, holding, failing, reason);
+        relations.total(t, items, weights, holding, failing, reason);
     }
 
     private static String percent(BigDecimal fraction) {

@@ -150,9 +150,14 @@ final class TableView {
         return new Line(row.index(), row, Collections.unmodifiableList(out), skip, barrier, years, weight, name);
     }
 
+    /** Whether a label says "Less ..." (not "less than"), and can be named in a formula (no "]"). */
+    static boolean less(String label) {
+        return LESS.matcher(label).matches() && !label.contains("]");
+    }
+
     /** A row labelled "Less ..." (not "less than") whose amounts are all positive or nil, some positive. */
     private static boolean subtracted(Row row, List<Amount> amounts) {
-        if (!LESS.matcher(row.label()).matches() || row.label().contains("]")) {
+        if (!less(row.label())) {
             return false;
         }
         boolean positive = false;

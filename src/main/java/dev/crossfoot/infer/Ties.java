@@ -134,7 +134,7 @@ final class Ties {
                 holding.add(period);
                 evident |= reported.base().signum() != 0 && computed.base().signum() != 0
                         && j.significant(reported.base(), Inferrer.SIGNIFICANCE);
-            } else if (RowTotals.relative(computed.base(), reported.base()).compareTo(Inferrer.NEAR_OTHER_COLUMN) > 0) {
+            } else if (Runs.relative(computed.base(), reported.base()).compareTo(Inferrer.NEAR_OTHER_COLUMN) > 0) {
                 return;
             } else {
                 failing.add(period);

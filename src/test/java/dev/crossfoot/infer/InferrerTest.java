@@ -459,6 +459,144 @@ class InferrerTest {
                 f.relations());
     }
 
+    private static String formula(Rule r) {
+        Rule.Formula f = assertInstanceOf(Rule.Formula.class, r, r::toString);
+        return f.result() + " = " + f.expression();
+    }
+
+    @Test
+    void aTotalPrintedAboveItsParts_isTheSumOfTheRowsBelow_eachBreakdownStandingForItsRow() throws IOException {
+        // issue 13 (TAT-QA dev216): the total energy heads the table; direct energy is broken down below it
+        // ("Including:" three fuels), indirect energy into one row that prints its figures
+        Footed f = foot("""
+                label,2019,2018
+                Total energy consumption (MWh),"205,092.26","167,488.48"
+                Direct energy consumption (MWh),"19,144.17","12,852.04"
+                Including: Gasoline (MWh),805.77,780.24
+                Diesel (MWh),41.33,42.10
+                Natural gas (MWh),"18,297.07","12,029.70"
+                Indirect energy consumption (MWh),"185,948.09","154,636.44"
+                Including: Purchased electricity (MWh),"185,948.09","154,636.44"
+                Running water consumption (tonnes),"1,283,749.73","973,413.06"
+                """);
+        assertEquals(List.of(
+                "Direct energy consumption (MWh) <- Including: Gasoline (MWh) + Diesel (MWh) + Natural gas (MWh)",
+                "Total energy consumption (MWh) <- Direct energy consumption (MWh) + Indirect energy consumption (MWh)"),
+                f.relations());
+        assertEquals(4, f.with(Status.PASS).size());
+        assertEquals(f.report().findings().size(), f.with(Status.PASS).size());
+    }
+
+    @Test
+    void aTotalPrintedAboveRowsThatDoNotAddUpToIt_staysSilent() throws IOException {
+        // key figures under a first row labelled as a total: no run below it foots in both years, and a total
+        // printed above its parts is never a near-miss
+        Footed f = foot("""
+                label,2019,2018
+                Total revenues,"39,506","39,383"
+                Operating income,"13,535","13,264"
+                Net income,"11,083","3,587"
+                Capital expenditure,"2,100","2,050"
+                """);
+        assertEquals(List.of(), f.relations());
+        assertTrue(f.report().findings().isEmpty(), () -> f.report().findings().toString());
+    }
+
+    @Test
+    void aSectionOfCostsWithItsOwnTotal_isTakenAwayInTheMarginBelowIt() throws IOException {
+        // issue 13 (TAT-QA dev133): Total Margin is total revenues less total expenses, both printed positive; the
+        // heading "Expenses:" and the label "Margin" say so, not a "Less" row
+        Footed f = foot("""
+                "(Dollars in millions)",2019,2018
+                Americas,"$18,410","$18,030"
+                EMEA,"9,168","9,163"
+                Asia Pacific,"5,004","4,848"
+                Total revenues,"32,582","32,041"
+                Expenses:,,
+                Cloud services and license support,"3,597","3,441"
+                Sales and marketing,"7,398","7,213"
+                Total expenses,"10,995","10,654"
+                Total Margin,"$21,587","$21,387"
+                """);
+        assertEquals(3, f.inference().confirmed().size(), f.relations()::toString);
+        assertEquals("[Total Margin] = [Total revenues] - [Total expenses]", formula(f.inference().confirmed().get(2)));
+        assertEquals(6, f.with(Status.PASS).size());
+        assertEquals(f.report().findings().size(), f.with(Status.PASS).size());
+    }
+
+    @Test
+    void aSectionOfCostsWithItsOwnTotal_isAddedInATotalThatNamesNoResult() throws IOException {
+        // "Total" names no margin, profit or income: what it adds is as printed, and 32,582 + 10,995 is no total here
+        Footed f = foot("""
+                "(Dollars in millions)",2019,2018
+                Americas,"$18,410","$18,030"
+                EMEA,"14,172","14,011"
+                Total revenues,"32,582","32,041"
+                Expenses:,,
+                Cloud services and license support,"3,597","3,441"
+                Sales and marketing,"7,398","7,213"
+                Total expenses,"10,995","10,654"
+                Total,"$21,587","$21,387"
+                """);
+        assertEquals(List.of("Total revenues <- Americas + EMEA", "Total expenses <- Cloud services and license support + Sales and marketing"),
+                f.relations());
+    }
+
+    @Test
+    void aLessRowPrintedNegative_isTakenAway_whenAnotherLessRowOfItsRunIsPrintedPositive() throws IOException {
+        // issue 13 (TAT-QA dev058): the issuer prints what it takes away as it stands; the current part of a
+        // negative financing component is a negative amount taken away
+        Footed f = foot("""
+                label,2019,2018
+                Accrued receivables,"399,302","336,858"
+                Significant financing component,"(35,569 )","(35,029 )"
+                "Total accrued receivables, net","363,733","301,829"
+                Less: current accrued receivables,"161,714","123,053"
+                Less: current significant financing component,"(11,022 )","(10,234 )"
+                "Total long-term accrued receivables, net","213,041","189,010"
+                """);
+        assertEquals(2, f.inference().confirmed().size(), f.relations()::toString);
+        assertEquals("[Total long-term accrued receivables, net] = [Total accrued receivables, net] - [Less: current accrued receivables]"
+                + " - [Less: current significant financing component]", formula(f.inference().confirmed().get(1)));
+        assertEquals(4, f.with(Status.PASS).size());
+        assertEquals(f.report().findings().size(), f.with(Status.PASS).size());
+    }
+
+    @Test
+    void aLessRowPrintedNegativeAlone_isAdded() throws IOException {
+        // TAT-QA dev110: "Less Voyage expenses (141,770)" carries its sign; with no other "Less" row printed
+        // positive in its run, it is added as printed
+        Footed f = foot("""
+                label,2019,2018
+                Voyage Revenue,"317,220","289,016"
+                Less Voyage expenses,"(141,770)","(165,012)"
+                Net Voyage Revenue,"175,450","124,004"
+                """);
+        assertEquals(List.of("Net Voyage Revenue <- Voyage Revenue + Less Voyage expenses"), f.relations());
+    }
+
+    @Test
+    void aTotalAddsTheSubtotalThatRowsBelowItTakeAPartFrom_notWhatIsLeftOfIt() throws IOException {
+        // issue 13 (TAT-QA dev058): the long-term part of accrued receivables is their total less its current part;
+        // the total receivables add billed receivables and all accrued receivables, the subtotal two rows up
+        Footed f = foot("""
+                label,2019,2018
+                Billed receivables,"$213,654","$239,275"
+                Allowance for doubtful accounts,"(5,149)","(3,912)"
+                "Billed receivables, net","208,505","235,363"
+                Accrued receivables,"399,302","336,858"
+                Significant financing component,"(35,569 )","(35,029 )"
+                "Total accrued receivables, net","363,733","301,829"
+                Less: current accrued receivables,"161,714","123,053"
+                "Total long-term accrued receivables, net","202,019","178,776"
+                "Total receivables, net","$572,238","$537,192"
+                """);
+        assertEquals("Total receivables, net <- Billed receivables, net + Total accrued receivables, net",
+                describe(f.inference().confirmed().get(3)));
+        assertEquals(8, f.with(Status.PASS).size());
+        assertEquals(f.report().findings().size(), f.with(Status.PASS).size());
+    }
+
     private Inferrer.Inference footFiling(String yaml, String... tables) throws IOException {
         Path dir = temp.resolve("filing");
         Files.createDirectories(dir);
