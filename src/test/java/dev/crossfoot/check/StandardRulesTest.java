@@ -90,6 +90,50 @@ class StandardRulesTest {
                 + "(480) is not the balance sheet's cash (300)");
     }
 
+    @Test
+    void usStatements_noncontrollingSpelledWithoutAHyphen_areStillNoncontrollingInterests_notAFalseAlarm() {
+        // US filers print "noncontrolling" (ASC 810): not recognised, the balance sheet fell through to total assets =
+        // total equity + total liabilities and failed by the redeemable non-controlling interests
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("us"), temp);
+        for (String file : List.of("operations.csv", "balance-sheets.csv")) {
+            copy.write(file, copy.read(file).replace("non-controlling", "noncontrolling").replace("Non-redeemable", "Nonredeemable"));
+        }
+        FilingReport before = check(FILINGS.resolve("us"));
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        assertEquals(applied(before), applied(r));
+    }
+
+    @Test
+    void continuingAndDiscontinuedOperations_withoutForTheYear_areRecognised_notAFalseAlarm() {
+        // "Profit from continuing operations" was not recognised: profit for the year was taken as profit before tax less
+        // tax, and failed by the discontinued operations' 25 in 2020
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("hk"), temp);
+        copy.write("profit-or-loss.csv", copy.read("profit-or-loss.csv")
+                .replace("Profit for the year from continuing operations", "Profit from continuing operations")
+                .replace("Profit for the year from discontinued operations", "Profit from discontinued operation"));
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        assertEquals(applied(check(FILINGS.resolve("hk"))), applied(r));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} is profit from continuing operations")
+    @CsvSource(delimiter = '|', value = {
+        "Income from continuing operations|Income from discontinued operations, net of tax",
+        "Net income (loss) from continuing operations|Net income (loss) from discontinued operations",
+        "Profit for the period from continuing operations|Profit for the period from discontinued operations",
+        "(Loss)/profit for the year from continuing operations|Profit/(loss) for the year from discontinued operations",
+    })
+    void continuingAndDiscontinuedOperations_asUsAndHkIssuersPrintThem_areRecognised(String continuing, String discontinued) {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("hk"), temp);
+        copy.write("profit-or-loss.csv", copy.read("profit-or-loss.csv")
+                .replace("Profit for the year from continuing operations", '"' + continuing + '"')
+                .replace("Profit for the year from discontinued operations", '"' + discontinued + '"'));
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        assertTrue(applied(r).containsAll(List.of("STD-IS-TAX", "STD-IS-DISCONTINUED")), applied(r).toString());
+    }
+
     @ParameterizedTest(name = "{5} fails when {0}/{1} [{2}][{3}] is {4}")
     @CsvSource(delimiter = '|', value = {
         "ifrs|income-statement.csv|Gross profit|2023|410|STD-IS-GROSS",
