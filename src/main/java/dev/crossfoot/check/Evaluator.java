@@ -214,7 +214,9 @@ final class Evaluator {
         r.denominator().forEach(w -> requireSame(rule, den, w.cell()));
         String expected = num.dimension().equals(den.dimension()) ? "1"
                 : den.dimension().equals("shares") ? num.dimension() + "/share" : num.dimension() + "/" + den.dimension();
-        if (!unit.dimension().equals(expected)) {
+        // a per-share figure is often labelled in the currency or its cents alone: "(RMB)", "HK cents"
+        boolean perShareInCurrency = den.dimension().equals("shares") && unit.dimension().equals(num.dimension()) && unit.powerOfTen() <= 0;
+        if (!unit.dimension().equals(expected) && !perShareInCurrency) {
             throw new InputException(rule.info().location(), "rule " + rule.info().id() + ": " + rep.name() + " is in "
                     + unit + " but " + num + " over " + den + " gives " + (expected.equals("1") ? "a pure ratio (use %)" : expected));
         }

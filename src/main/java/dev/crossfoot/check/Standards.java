@@ -8,6 +8,7 @@ import dev.crossfoot.model.LookupException;
 import dev.crossfoot.model.Row;
 import dev.crossfoot.model.SourceLocation;
 import dev.crossfoot.model.Table;
+import dev.crossfoot.model.Unit;
 import dev.crossfoot.result.NotApplicable;
 import dev.crossfoot.rules.CellRef;
 import dev.crossfoot.rules.LinearExpr;
@@ -74,6 +75,7 @@ public final class Standards {
         for (StandardPack.StandardRule r : pack.rules()) {
             List<Rule> made = null;
             String why = null;
+            String printedWhy = null;
             for (int i = 0; i < r.forms().size(); i++) {
                 Attempt a = resolver.form(r, r.forms().get(i));
                 if (a.rules != null) {
@@ -84,7 +86,12 @@ public final class Standards {
                 if (why == null) {
                     why = a.why;
                 }
+                if (printedWhy == null && a.printed) {
+                    printedWhy = a.why;
+                }
             }
+            // a form whose items are all printed says more (its units) than the first form's missing item
+            why = printedWhy != null ? printedWhy : why;
             if (made != null) {
                 rules.addAll(made);
             } else {
@@ -95,7 +102,11 @@ public final class Standards {
         return new Applied(rules, none, forms);
     }
 
-    private record Attempt(List<Rule> rules, String why) {
+    /** @param printed the form's items are all printed, and yet it cannot be checked (its units do not agree) */
+    private record Attempt(List<Rule> rules, String why, boolean printed) {
+        Attempt(List<Rule> rules, String why) {
+            this(rules, why, false);
+        }
     }
 
     /** Finds a filing's rows by item, once per table and item. */
@@ -156,6 +167,9 @@ public final class Standards {
             List<CellRef> refs = new ArrayList<>();
             refs.add(form.result());
             form.expression().terms().forEach(t -> refs.add(t.ref()));
+            if (form.quotient()) {
+                form.denominator().terms().forEach(t -> refs.add(t.ref()));
+            }
             // each role's table: the first of that role that prints every item this form needs of it
             Map<String, List<String>> itemsByRole = new LinkedHashMap<>();
             for (CellRef r : refs) {
@@ -202,6 +216,9 @@ public final class Standards {
             List<String> columns = columns(refs, tables);
             if (columns.isEmpty()) {
                 return new Attempt(null, "no period in which all its figures are printed");
+            }
+            if (form.quotient()) {
+                return quotient(rule, form, tables, columns);
             }
             CellRef result = concrete(form.result(), tables);
             List<Term> terms = new ArrayList<>();
@@ -253,6 +270,75 @@ public final class Standards {
                         new LinearExpr(terms, form.expression().constant()), List.of()));
             }
             return out.isEmpty() ? new Attempt(null, "no two consecutive years in which its figures are printed") : new Attempt(out, null);
+        }
+
+        // ---- quotients (earnings per share) ----
+
+        /**
+         * A quotient form: the result is the numerator over the denominator, each figure at its printed precision and
+         * in its own unit, checked in the periods where the units can be reconciled: the numerator an amount in a
+         * currency, the denominator a number of shares, the result in that currency per share (or in the currency or
+         * its cents, as per-share figures are often labelled: "(RMB)", "HK cents"). Elsewhere it is not applicable.
+         */
+        private Attempt quotient(StandardPack.StandardRule rule, StandardPack.Form form, Map<String, Table> tables, List<String> columns) {
+            List<String> reconciled = new ArrayList<>();
+            String why = null;
+            for (String c : columns) {
+                String w = units(form, tables, c);
+                if (w == null) {
+                    reconciled.add(c);
+                } else if (why == null) {
+                    why = w;
+                }
+            }
+            if (reconciled.isEmpty()) {
+                return new Attempt(null, "its units cannot be reconciled: " + why, true);
+            }
+            RuleInfo info = rule.info();
+            return new Attempt(List.of(new Rule.Ratio(info, null, Rule.Measure.QUOTIENT, List.of(), null, Map.of(),
+                    concrete(form.result(), tables), concreteAll(form.expression(), tables), concreteAll(form.denominator(), tables),
+                    reconciled)), null);
+        }
+
+        private LinearExpr concreteAll(LinearExpr e, Map<String, Table> tables) {
+            List<Term> terms = new ArrayList<>();
+            for (Term t : e.terms()) {
+                terms.add(new Term(t.coefficient(), concrete(t.ref(), tables)));
+            }
+            return new LinearExpr(terms, e.constant());
+        }
+
+        /** Why the quotient's units do not agree in this column, or null when they do. */
+        private String units(StandardPack.Form form, Map<String, Table> tables, String column) {
+            String currency = null;
+            for (Term t : form.expression().terms()) {
+                Unit u = unit(t.ref(), tables, column);
+                String d = u.dimension();
+                if (d.equals("1") || d.equals("shares") || d.equals(Unit.UNKNOWN.dimension()) || d.contains("/")
+                        || (currency != null && !currency.equals(d))) {
+                    return t.ref().row().label() + " is in " + u;
+                }
+                currency = d;
+            }
+            for (Term t : form.denominator().terms()) {
+                Unit u = unit(t.ref(), tables, column);
+                if (!u.dimension().equals("shares")) {
+                    return t.ref().row().label() + " is in " + u + ", not a number of shares";
+                }
+            }
+            Unit u = unit(form.result(), tables, column);
+            boolean perShare = u.dimension().equals(currency + "/share") || (u.dimension().equals(currency) && u.powerOfTen() <= 0);
+            return perShare ? null : form.result().row().label() + " is in " + u + ", not " + currency + " per share";
+        }
+
+        /** The unit of the cell, in a column {@link #columns} found in every table. */
+        private Unit unit(CellRef ref, Map<String, Table> tables, String column) {
+            Table t = tables.get(ref.table());
+            try {
+                return row(t, ref.row().label()).cells().get(t.column(column)).unit();
+            } catch (LookupException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private boolean numeric(CellRef ref, Map<String, Table> tables, String column) {

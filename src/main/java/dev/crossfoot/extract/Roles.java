@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a table is, so that rules can be written once for every issuer: a primary statement recognised by its
- * title in the usual wordings (and, failing a title, by its rows), a note, a table of the management discussion,
- * or other.
+ * title in the usual wordings (and, failing a title, by its rows), the note on earnings per share (by its title),
+ * another note, a table of the management discussion, or other.
  */
 final class Roles {
 
@@ -16,12 +16,13 @@ final class Roles {
     static final String BALANCE = "balance-sheet";
     static final String CASH = "cash-flows";
     static final String EQUITY = "changes-in-equity";
+    static final String EPS = "earnings-per-share";
     static final String NOTE = "note";
     static final String MDNA = "mdna";
     static final String OTHER = "other";
 
     /** Every role, in the order of a set of statements. */
-    static final List<String> ALL = List.of(INCOME, COMPREHENSIVE, BALANCE, CASH, EQUITY, NOTE, MDNA, OTHER);
+    static final List<String> ALL = List.of(INCOME, COMPREHENSIVE, BALANCE, CASH, EQUITY, EPS, NOTE, MDNA, OTHER);
 
     private static final Pattern EQUITY_TITLE = Pattern.compile(
             ".*\\b(?:changes\\s+in\\s+(?:shareholders['’]?\\s+|stockholders['’]?\\s+|owners['’]?\\s+)?equity"
@@ -37,6 +38,9 @@ final class Roles {
     private static final Pattern MDNA_TITLE = Pattern.compile(".*\\b(?:management['’]?s?\\s+discussion|financial\\s+review|business\\s+review"
             + "|operating\\s+review|financial\\s+summary|financial\\s+highlights|key\\s+highlights|highlights|md&a|five[- ]year"
             + "|liquidity\\s+and\\s+(?:financial|capital)\\s+resources|non-ifrs|non-gaap)\\b.*");
+    /** A note on earnings per share: "Loss per share", "(Loss)/earnings per share", "Net Income (Loss) Per Share". */
+    private static final Pattern EPS_TITLE = Pattern.compile(".*\\b(?:earnings|loss|losses|profit|income)\\)?(?:\\s*\\((?:loss|earnings)\\))?"
+            + "\\s+per\\s+(?:ordinary\\s+|common\\s+)?share\\b.*");
     private static final Pattern REVENUE = Pattern.compile("(?i)(?:revenue|turnover|total\\s+revenues?|net\\s+sales|sales)\\b.*");
     private static final Pattern PROFIT = Pattern.compile("(?i).*\\b(?:profit|loss|income|earnings)\\s+(?:for\\s+the\\s+(?:year|period)|before\\s+(?:income\\s+)?tax).*|net\\s+(?:loss|income|profit)\\b.*");
 
@@ -52,7 +56,7 @@ final class Roles {
      */
     static String of(Block.Context ctx, String title, List<Extraction.Row> rows) {
         if (!ctx.note().isEmpty()) {
-            return NOTE;
+            return EPS_TITLE.matcher(ctx.noteTitle().toLowerCase(Locale.ROOT)).matches() ? EPS : NOTE;
         }
         String heading = ctx.heading().equals(ctx.heading().toUpperCase(Locale.ROOT)) ? ctx.heading() : "";
         String words = (heading + " | " + ctx.part()).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");

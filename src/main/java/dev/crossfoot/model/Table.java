@@ -18,10 +18,11 @@ public final class Table {
 
     /**
      * What a table may be declared to be in filing.yaml ({@code role:}), so that rules can address tables by role:
-     * the primary statements, a note, a table of the management discussion, or other.
+     * the primary statements, the note on earnings per share (where the weighted average number of shares is
+     * printed), another note, a table of the management discussion, or other.
      */
     public static final List<String> ROLES = List.of("income-statement", "comprehensive-income", "balance-sheet",
-            "cash-flows", "changes-in-equity", "note", "mdna", "other");
+            "cash-flows", "changes-in-equity", "earnings-per-share", "note", "mdna", "other");
 
     private final String id;
     private String role = "";

@@ -27,8 +27,9 @@ public record Unit(String printed, String dimension, int powerOfTen) {
 
     private static final String CURRENCY = "(RMB|HK\\$|HKD|US\\$|USD|EUR|€|GBP|£|\\$|JPY|¥|SGD|S\\$|A\\$|AUD|CAD|C\\$|CHF|SAR|MYR)";
     private static final Pattern THOUSANDS = Pattern.compile(CURRENCY + "\\s*(?:'000s?|’000s?|000s?|\\s+thousands?|k)", Pattern.CASE_INSENSITIVE);
-    /** Hundredths of a currency: "HK cents", "US cents", "pence". */
+    /** Hundredths of a currency: "HK cents", "US cents", "RMB cents", "pence". */
     private static final Pattern CENTS = Pattern.compile("(HK|US|S|A|C)?\\$?\\s*cents?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RMB_CENTS = Pattern.compile("RMB\\s*cents?", Pattern.CASE_INSENSITIVE);
     private static final Pattern PENCE = Pattern.compile("pence|p", Pattern.CASE_INSENSITIVE);
     private static final Pattern MILLIONS = Pattern.compile(CURRENCY + "\\s*(?:million|millions|mn|m)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BILLIONS = Pattern.compile(CURRENCY + "\\s*(?:billion|billions|bn)", Pattern.CASE_INSENSITIVE);
@@ -60,6 +61,9 @@ public record Unit(String printed, String dimension, int powerOfTen) {
         Matcher m;
         if ((m = CENTS.matcher(t)).matches()) {
             return new Unit(t, m.group(1) == null ? "US$" : m.group(1).toUpperCase(Locale.ROOT) + "$", -2);
+        }
+        if (RMB_CENTS.matcher(t).matches()) {
+            return new Unit(t, "RMB", -2);
         }
         if (PENCE.matcher(t).matches()) {
             return new Unit(t, "GBP", -2);

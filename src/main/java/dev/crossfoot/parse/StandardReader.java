@@ -230,8 +230,14 @@ public final class StandardReader {
             throw new InputException(n.location(), "rule " + id + ": a form has no 'check'");
         }
         LinearExpr[] sides;
+        LinearExpr denominator = null;
+        // a quotient: 'role[item] = role[item] / role[item]' (item ids and roles never hold a '/')
+        int slash = check.lastIndexOf('/');
         try {
-            sides = Expressions.parseRelation(check);
+            sides = Expressions.parseRelation(slash < 0 ? check : check.substring(0, slash));
+            if (slash >= 0) {
+                denominator = Expressions.parse(check.substring(slash + 1));
+            }
         } catch (IllegalArgumentException e) {
             throw new InputException(n.location(), "rule " + id + ": " + e.getMessage());
         }
@@ -239,9 +245,17 @@ public final class StandardReader {
         if (result == null) {
             throw new InputException(n.location(), "rule " + id + ": the left of '=' must be one cell, e.g. 'balance-sheet[total-assets]'");
         }
+        if (denominator != null && (carry || sides[1].constant().signum() != 0 || denominator.constant().signum() != 0
+                || sides[1].terms().isEmpty() || denominator.terms().isEmpty())) {
+            throw new InputException(n.location(), "rule " + id + ": a quotient is 'role[item] = role[item] / role[item]': cells only, "
+                    + "no constant, not carried");
+        }
         List<CellRef> refs = new ArrayList<>();
         refs.add(result);
         sides[1].terms().stream().map(Term::ref).forEach(refs::add);
+        if (denominator != null) {
+            denominator.terms().stream().map(Term::ref).forEach(refs::add);
+        }
         for (CellRef r : refs) {
             if (r.table() == null || !dev.crossfoot.model.Table.ROLES.contains(r.table())) {
                 throw new InputException(n.location(), "rule " + id + ": '" + r + "' must name a table by its role, one of "
@@ -259,6 +273,6 @@ public final class StandardReader {
                 throw new InputException(n.location(), "rule " + id + ": 'order' names no item '" + o + "'");
             }
         }
-        return new StandardPack.Form(check, result, sides[1], order, carry, n.location());
+        return new StandardPack.Form(check, result, sides[1], order, carry, n.location(), denominator);
     }
 }

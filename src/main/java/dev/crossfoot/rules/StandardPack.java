@@ -62,10 +62,26 @@ public record StandardPack(String source, Map<String, Item> items, List<Standard
      * item id; {@code order} lists items that must be printed in this order (e.g. an exchange difference
      * above the net change it is part of). With {@code carry}, the right side is read in the period before the
      * left side's (the columns being years): the comparative period's closing opens the current period.
+     * With a {@code denominator} ({@code role[item] = role[item] / role[item]}), the form is a quotient: the
+     * left side is the expression divided by the denominator, each figure at its printed precision and in its
+     * own unit (earnings per share: profit attributable to owners over the weighted average number of shares).
+     *
+     * @param denominator null for a linear form
      */
-    public record Form(String check, CellRef result, LinearExpr expression, List<String> order, boolean carry, SourceLocation location) {
+    public record Form(String check, CellRef result, LinearExpr expression, List<String> order, boolean carry, SourceLocation location,
+                       LinearExpr denominator) {
         public Form {
             order = List.copyOf(order);
+        }
+
+        /** A linear form. */
+        public Form(String check, CellRef result, LinearExpr expression, List<String> order, boolean carry, SourceLocation location) {
+            this(check, result, expression, order, carry, location, null);
+        }
+
+        /** Whether the form is a quotient. */
+        public boolean quotient() {
+            return denominator != null;
         }
     }
 

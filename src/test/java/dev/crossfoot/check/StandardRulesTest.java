@@ -58,7 +58,8 @@ class StandardRulesTest {
                 "STD-CF-CARRY-2023", "STD-CF-CASH-BS", "STD-CF-NET", "STD-CF-OPEN-BS-2023", "STD-CF-PROFIT", "STD-CF-ROLL",
                 "STD-CI-ATTRIBUTION", "STD-CI-PROFIT",
                 "STD-CI-TOTAL", "STD-IS-ATTRIBUTION", "STD-IS-GROSS", "STD-IS-TAX")), applied(r));
-        assertEquals(List.of("STD-IS-OPERATING", "STD-IS-DISCONTINUED"),
+        assertEquals(List.of("STD-IS-OPERATING", "STD-IS-DISCONTINUED", "STD-EPS-BASIC", "STD-EPS-DILUTED", "STD-EPS-NOTE-BASIC",
+                "STD-EPS-NOTE-DILUTED"),
                 r.basis().notApplicable().stream().map(NotApplicable::rule).toList());
         assertTrue(r.findings().stream().allMatch(f -> f.origin().equals("standard")));
         assertEquals(2 * 19 + 2, r.findings().size(), "each rule in both periods; the two carried ones in 2023, from 2022");

@@ -42,9 +42,18 @@ class RolesTest {
     }
 
     @Test
-    void notesAndManagementDiscussion_haveTheirOwnRoles() {
+    void notesAndManagementDiscussion_haveTheirOwnRoles_andTheNoteOnEarningsPerShareIsNamedByItsTitle() {
         Block.Context note = new Block.Context("notes", "12", "TRADE RECEIVABLES", "", "", "", List.of(), "");
         assertEquals("note", Roles.of(note, "Note 12 – Trade receivables", List.of()));
+        for (String title : List.of("LOSS PER SHARE", "EARNINGS PER SHARE", "(LOSS)/EARNINGS PER SHARE", "Net Income (Loss) Per Share",
+                "Basic and diluted earnings per ordinary share")) {
+            Block.Context eps = new Block.Context("notes", "8", title, "", "", "", List.of(), "");
+            assertEquals("earnings-per-share", Roles.of(eps, "Note 8 – Basic", List.of()), title);
+        }
+        for (String title : List.of("DIVIDENDS", "Dividends per share", "Net asset value per share", "SHARE CAPITAL")) {
+            Block.Context other = new Block.Context("notes", "9", title, "", "", "", List.of(), "");
+            assertEquals("note", Roles.of(other, "Note 9", List.of()), title);
+        }
         assertEquals("mdna", role("MANAGEMENT DISCUSSION AND ANALYSIS", "Revenue"));
         assertEquals("other", role("CORPORATE GOVERNANCE REPORT", "Meetings attended"));
     }

@@ -21,6 +21,9 @@ class UnitTest {
         "RMB              | RMB       | 0",
         "%                | 1         | -2",
         "RMB per share    | RMB/share | 0",
+        "HK cents         | HK$       | -2",
+        "RMB cents        | RMB       | -2",
+        "pence            | GBP       | -2",
         "thousand shares  | shares    | 3",
         "shares           | shares    | 0"})
     void printedUnits_haveADimensionAndAPowerOfTen(String printed, String dimension, int power) {
