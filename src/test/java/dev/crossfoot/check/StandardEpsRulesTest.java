@@ -3,8 +3,11 @@ package dev.crossfoot.check;
 import static dev.crossfoot.check.StandardRulesTest.check;
 import static dev.crossfoot.check.StandardRulesTest.failing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossfoot.model.InputException;
+import dev.crossfoot.parse.StandardReader;
 import dev.crossfoot.result.CheckKind;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
@@ -25,8 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The standard earnings-per-share rules (STD-EPS-*) on three small filings (src/test/resources/standard/eps-*): basic
  * and diluted earnings per share are the earnings over the weighted average number of shares, within the precision
- * printed, each figure in its own unit (RMB'000 over thousand shares in RMB per share; HK$'000 over shares in HK cents;
- * US$ million over thousand shares in US$ per share); each form passes on consistent figures and fails when one figure
+ * printed, each figure in its own unit (RMB'000 over thousand shares in RMB per share; HK$'000 over thousand shares in
+ * HK cents; US$ million over million shares in US$ per share); each form passes on consistent figures and fails when one figure
  * it reads is changed; a rule whose share count is not printed, or whose units cannot be reconciled, is not applicable.
  */
 class StandardEpsRulesTest {
@@ -60,7 +63,7 @@ class StandardEpsRulesTest {
                 epsChecks(r));
         Finding basic = r.findings().stream().filter(f -> f.id().equals("STD-EPS-BASIC@2021")).findFirst().orElseThrow();
         assertEquals(CheckKind.RATIO, basic.check().kind());
-        assertEquals(0, basic.figures().computed().compareTo(new java.math.BigDecimal("19.200")), "960 thousand HK$ over 5,000,000 shares "
+        assertEquals(0, basic.figures().computed().compareTo(new java.math.BigDecimal("19.200")), "960 thousand HK$ over 5,000 thousand shares "
                 + "is HK$0.192, 19.20 HK cents: " + basic.figures().computed());
     }
 
@@ -91,11 +94,11 @@ class StandardEpsRulesTest {
         // basic, the note's earnings and shares, in HK cents (form 1)
         "eps-hk|profit-or-loss.csv|Earnings per share > Basic|2021|19.30|STD-EPS-BASIC",
         "eps-hk|note-12-earnings-per-share.csv|Number of shares > Weighted average number of ordinary shares for the purposes of basic earnings per share|2020|"
-                + "5,100,000|STD-EPS-BASIC",
+                + "5,100|STD-EPS-BASIC",
         // basic, all on the statement, in US$ per share (form 2)
         "eps-us|operations.csv|Net income per share attributable to Example Inc. common stockholders: > Basic|2020|0.51|STD-EPS-BASIC",
         "eps-us|operations.csv|Weighted-average shares used to compute net income per share attributable to common stockholders: > Basic|2021|"
-                + "490,000|STD-EPS-BASIC",
+                + "490|STD-EPS-BASIC",
         // basic, the statement's profit over the note's shares, in RMB per share (form 3)
         "eps-ifrs|income-statement.csv|Earnings per share for profit attributable to owners of the Company > Basic earnings per share (RMB)|2023|0.30|STD-EPS-BASIC",
         "eps-ifrs|note-9-earnings-per-share.csv|Weighted average number of ordinary shares in issue (thousand)|2022|9,500|STD-EPS-BASIC",
@@ -201,5 +204,26 @@ class StandardEpsRulesTest {
                 epsChecks(r).toString());
         assertEquals(List.of("STD-EPS-BASIC", "STD-EPS-DILUTED"), r.basis().notApplicable().stream().map(NotApplicable::rule)
                 .filter(x -> x.startsWith("STD-EPS")).toList());
+    }
+
+    @Test
+    void quotientForm_withAConstant_isRefused_namingTheRule() throws java.io.IOException {
+        Path pack = temp.resolve("my-standard.yaml");
+        java.nio.file.Files.writeString(pack, "rules:\n  - id: MY-EPS\n    title: mine\n    forms:\n"
+                + "      - check: income-statement[eps-basic] = income-statement[profit-owners] / earnings-per-share[shares-basic] + 1\n");
+        InputException e = assertThrows(InputException.class, () -> StandardReader.extended(pack));
+        assertTrue(e.getMessage().contains("rule MY-EPS: a quotient is 'role[item] = role[item] / role[item]'"), e.getMessage());
+    }
+
+    @Test
+    void quotientForm_fromAUsersPack_isChecked() throws java.io.IOException {
+        // a user's --standard file may write a quotient of its own: here the note's EPS over the statement's
+        Path pack = temp.resolve("my-standard.yaml");
+        java.nio.file.Files.writeString(pack, "rules:\n  - id: MY-EPS\n    title: mine\n    forms:\n"
+                + "      - check: earnings-per-share[eps-basic] = income-statement[profit-owners] / earnings-per-share[shares-basic]\n");
+        FilingReport r = new Engine(CheckOptions.DEFAULT.withStandard(StandardReader.extended(pack)))
+                .check(dev.crossfoot.parse.FilingReader.read(FILINGS.resolve("eps-hk"), false), new dev.crossfoot.rules.RuleSet(List.of()));
+        assertEquals(Set.of(), failing(r));
+        assertEquals(2, r.findings().stream().filter(f -> f.rule().equals("MY-EPS")).count());
     }
 }

@@ -103,6 +103,13 @@ class StandardFormsTest {
             STD-CF-PROFIT                 | 0 | ifrs          | cash-flows[profit-before-tax]    | n/a
             STD-CF-PROFIT                 | 1 | us            | cash-flows[profit]               | n/a
             STD-CF-PROFIT                 | 2 | uk            | cash-flows[operating-profit]     | n/a
+            STD-EPS-BASIC                 | 0 | eps-hk        | earnings-basic                   | 2
+            STD-EPS-BASIC                 | 1 | eps-us        | shares-basic                     | n/a
+            STD-EPS-BASIC                 | 2 | eps-ifrs      | shares-basic                     | n/a
+            STD-EPS-DILUTED               | 0 | eps-hk        | shares-diluted                   | n/a
+            STD-EPS-DILUTED               | 1 | eps-us        | earnings-diluted                 | n/a
+            STD-EPS-NOTE-BASIC            | 0 | eps-hk        | eps-basic                        | n/a
+            STD-EPS-NOTE-DILUTED          | 0 | eps-hk        | eps-diluted                      | n/a
             """;
 
     /** One row of {@link #CASES}; {@code then} is null where the rule is then not applicable. */
@@ -290,17 +297,26 @@ class StandardFormsTest {
         StandardPack.Form form = PACK.rules().stream().filter(r -> r.info().id().equals(c.rule())).findFirst().orElseThrow()
                 .forms().get(c.form());
         Rule first = applied.rules().stream().filter(r -> isOf(r.info().id(), c.rule())).findFirst().orElseThrow();
-        if (!(first instanceof Rule.Formula made)) {
-            throw new AssertionError(c + " is made as a rule of kind " + first.kind() + ": teach StandardFormsTest.reads() which cells it reads");
-        }
         List<CellRef> abstractRefs = new ArrayList<>();
         abstractRefs.add(form.result());
         form.expression().terms().stream().map(Term::ref).forEach(abstractRefs::add);
         List<CellRef> concrete = new ArrayList<>();
-        concrete.add(made.result());
-        made.expression().terms().stream().map(Term::ref).forEach(concrete::add);
+        String period;
+        if (first instanceof Rule.Formula made) {
+            concrete.add(made.result());
+            made.expression().terms().stream().map(Term::ref).forEach(concrete::add);
+            period = form.carry() ? made.result().column() : made.columns().get(0);
+        } else if (first instanceof Rule.Ratio quotient && form.quotient()) {
+            // a quotient form (earnings per share): its figure, its numerator's cells, its denominator's
+            form.denominator().terms().stream().map(Term::ref).forEach(abstractRefs::add);
+            concrete.add(quotient.figure());
+            quotient.numerator().terms().stream().map(Term::ref).forEach(concrete::add);
+            quotient.denominator().terms().stream().map(Term::ref).forEach(concrete::add);
+            period = quotient.columns().get(0);
+        } else {
+            throw new AssertionError(c + " is made as a rule of kind " + first.kind() + ": teach StandardFormsTest.reads() which cells it reads");
+        }
         assertEquals(abstractRefs.size(), concrete.size(), c + ": the rule made is not the form");
-        String period = form.carry() ? made.result().column() : made.columns().get(0);
         List<Read> out = new ArrayList<>();
         for (int i = 0; i < concrete.size(); i++) {
             CellRef a = abstractRefs.get(i);

@@ -88,7 +88,7 @@ public final class FilingCopy {
 
     /**
      * Deletes one row, as if the issuer had not printed it. {@code row} is "Label" or "Section > Label" ("(unlabelled)"
-     * for an empty label); it must be there once.
+     * for an empty label); it must be there once. A unit filing.yaml declares for the row goes with it.
      */
     public void remove(String file, String row) {
         Csv csv = csv(file);
@@ -97,6 +97,61 @@ public final class FilingCopy {
             throw new IllegalArgumentException((kept.size() == csv.rows.size() ? "no row " : "row twice: ") + row + " in " + file);
         }
         write(file, csv.header, kept);
+        dropRowUnit(file, row);
+    }
+
+    /**
+     * Drops the unit filing.yaml declares for a row that was removed (a row's unit must name a row of the table), in the
+     * entry of the table whose file it is, declared under its label or as "Section > Label"; nothing when there is none.
+     */
+    private void dropRowUnit(String file, String row) {
+        Path yaml = dir.resolve("filing.yaml");
+        if (!Files.isRegularFile(yaml)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(yaml, StandardCharsets.UTF_8);
+            int at = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                String t = lines.get(i).strip();
+                if (t.startsWith("file:") && t.substring(5).strip().replaceAll("^[\"']|[\"']$", "").equals(file)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                return;
+            }
+            int start = at;
+            while (start > 0 && !lines.get(start).stripLeading().startsWith("- ")) {
+                start--;
+            }
+            String label = row.contains(" > ") ? row.substring(row.indexOf(" > ") + 3) : row;
+            List<String> kept = new ArrayList<>(lines.subList(0, start + 1));
+            int i = start + 1;
+            for (; i < lines.size() && !lines.get(i).stripLeading().startsWith("- "); i++) {
+                String key = yamlKey(lines.get(i));
+                if (key == null || !(key.equals(row) || key.equals(label))) {
+                    kept.add(lines.get(i));
+                }
+            }
+            kept.addAll(lines.subList(i, lines.size()));
+            if (kept.size() != lines.size()) {
+                Files.write(yaml, kept, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The key of a "key: value" line of YAML, unquoted; null for another line. */
+    private static String yamlKey(String line) {
+        String t = line.strip();
+        if (t.startsWith("\"") || t.startsWith("'")) {
+            int end = t.indexOf(t.charAt(0), 1);
+            return end > 0 && t.startsWith(":", end + 1) ? t.substring(1, end) : null;
+        }
+        int colon = t.indexOf(": ");
+        return colon > 0 ? t.substring(0, colon) : null;
     }
 
     /** A table's CSV as read: its header and its rows' values. */
