@@ -41,8 +41,9 @@ def coverage(out, checks):
 
 
 def base(rule):
-    """A standard rule checked year by year (STD-CF-CARRY-2021, -2020) is one rule."""
-    return re.sub(r"-(19|20)[0-9]{2}$", "", rule)
+    """A standard rule checked year by year (STD-CF-CARRY-2021, -2020), or year and matrix column by column
+    (STD-CE-BS-2021-share-capital), is one rule."""
+    return re.sub(r"-(19|20)[0-9]{2}(-[a-z0-9-]+)?$", "", rule)
 
 
 def main():

@@ -103,14 +103,14 @@ public final class Standards {
     }
 
     /** @param printed the form's items are all printed, and yet it cannot be checked (its units do not agree) */
-    private record Attempt(List<Rule> rules, String why, boolean printed) {
+    record Attempt(List<Rule> rules, String why, boolean printed) {
         Attempt(List<Rule> rules, String why) {
             this(rules, why, false);
         }
     }
 
     /** Finds a filing's rows by item, once per table and item. */
-    private final class Resolver {
+    final class Resolver {
         private final Filing filing;
         private final Map<String, Row> found = new HashMap<>();
 
@@ -146,7 +146,7 @@ public final class Standards {
         }
 
         /** Whether two rows print the same figures in every column (a line printed twice, as profit for the year often is). */
-        private static boolean samePrinted(Row a, Row b) {
+        static boolean samePrinted(Row a, Row b) {
             for (Map.Entry<String, Cell> e : a.cells().entrySet()) {
                 Cell other = b.cells().get(e.getKey());
                 if (other == null || !other.printed().equals(e.getValue().printed())) {
@@ -156,7 +156,7 @@ public final class Standards {
             return true;
         }
 
-        private static boolean matches(StandardPack.Variant v, Row r) {
+        static boolean matches(StandardPack.Variant v, Row r) {
             if (!v.label().matcher(Labels.normalize(r.label())).matches()) {
                 return false;
             }
@@ -169,6 +169,9 @@ public final class Standards {
             form.expression().terms().forEach(t -> refs.add(t.ref()));
             if (form.quotient()) {
                 form.denominator().terms().forEach(t -> refs.add(t.ref()));
+            }
+            if (refs.stream().anyMatch(r -> StandardPack.EQUITY_ROLE.equals(r.table()))) {
+                return new EquityMatrices(this, pack, rule, form).attempt();
             }
             // each role's table: the first of that role that prints every item this form needs of it
             Map<String, List<String>> itemsByRole = new LinkedHashMap<>();
@@ -362,7 +365,7 @@ public final class Standards {
         }
 
         /** How a rule names the row: its label, or "Label #k" when other rows of its section share the label. */
-        private static String name(Table t, Row r) {
+        static String name(Table t, Row r) {
             String label = r.label().isEmpty() ? Labels.UNLABELLED : r.label();
             String norm = Labels.normalize(r.label());
             int k = 0;

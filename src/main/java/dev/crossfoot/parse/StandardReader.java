@@ -78,8 +78,10 @@ public final class StandardReader {
                 if (before != null && !replace) {
                     List<StandardPack.Variant> all = new ArrayList<>(item.labels());
                     all.addAll(before.labels());
-                    item = new StandardPack.Item(item.id(), all, item.deduction() || before.deduction(), item.byTable() || before.byTable(),
-                            item.location());
+                    List<StandardPack.ColumnVariant> columns = new ArrayList<>(item.columns());
+                    columns.addAll(before.columns());
+                    item = new StandardPack.Item(item.id(), all, columns, item.deduction() || before.deduction(),
+                            item.byTable() || before.byTable(), item.location());
                 }
                 items.put(item.id(), item);
             }
@@ -107,12 +109,13 @@ public final class StandardReader {
 
     private static StandardPack.Item item(String id, YamlNode n, String shown) {
         List<String> texts = new ArrayList<>();
+        List<String> columnTexts = new ArrayList<>();
         boolean deduction = false;
         boolean byTable = false;
         if (n instanceof YamlNode.Sequence s) {
             texts.addAll(texts(s, "item " + id));
         } else if (n instanceof YamlNode.Mapping m) {
-            m.requireKnownKeys(Set.of("labels", "deduction", "sign", "replace"), "item " + id);
+            m.requireKnownKeys(Set.of("labels", "columns", "deduction", "sign", "replace"), "item " + id);
             String sign = m.text("sign", "item " + id);
             if (sign != null && !sign.equals("table") && !sign.equals("row")) {
                 throw new InputException(m.get("sign").location(), "item " + id + ": 'sign' is 'row' (a deduction printed negative is "
@@ -120,6 +123,16 @@ public final class StandardReader {
             }
             byTable = "table".equals(sign);
             YamlNode labels = m.get("labels");
+            YamlNode columns = m.get("columns");
+            if (columns != null) {
+                if (!(columns instanceof YamlNode.Sequence cs)) {
+                    throw new InputException(columns.location(), "item " + id + ": 'columns' must be a list of column headers");
+                }
+                columnTexts.addAll(texts(cs, "item " + id));
+            }
+            if (labels == null && columns != null) {
+                labels = new YamlNode.Sequence(List.of(), n.location());
+            }
             if (!(labels instanceof YamlNode.Sequence s)) {
                 throw new InputException(n.location(), "item " + id + ": 'labels' must be a list of labels");
             }
@@ -132,7 +145,11 @@ public final class StandardReader {
         for (String t : texts) {
             variants.add(variant(t, n.location()));
         }
-        return new StandardPack.Item(id, variants, deduction || byTable, byTable, n.location());
+        List<StandardPack.ColumnVariant> columnVariants = new ArrayList<>();
+        for (String t : columnTexts) {
+            columnVariants.add(columnVariant(t, n.location()));
+        }
+        return new StandardPack.Item(id, variants, columnVariants, deduction || byTable, byTable, n.location());
     }
 
     private static boolean bool(YamlNode.Mapping m, String key, String what) {
@@ -164,6 +181,18 @@ public final class StandardReader {
         String label = gt < 0 ? text.strip() : text.substring(gt + 3).strip();
         return new StandardPack.Variant(section == null ? null : pattern(section, at), pattern(label, at), text);
     }
+
+    /** A column header as written: "Header", "Header < Next" or "Header < (end)", each part literal or a regex. */
+    static StandardPack.ColumnVariant columnVariant(String text, SourceLocation at) {
+        int lt = text.indexOf(" < ");
+        String label = lt < 0 ? text.strip() : text.substring(0, lt).strip();
+        String next = lt < 0 ? null : text.substring(lt + 3).strip();
+        boolean last = END.equalsIgnoreCase(next);
+        return new StandardPack.ColumnVariant(pattern(label, at), next == null || last ? null : pattern(next, at), last, text);
+    }
+
+    /** In a column header "Header < (end)": the column is the last. */
+    static final String END = "(end)";
 
     private static Pattern pattern(String part, SourceLocation at) {
         try {
@@ -212,16 +241,23 @@ public final class StandardReader {
     private static StandardPack.Form form(String id, YamlNode n, Map<String, StandardPack.Item> items) {
         String check;
         List<String> order = List.of();
+        List<String> unless = List.of();
         boolean carry = false;
         if (n instanceof YamlNode.Scalar s && !s.isNull()) {
             check = s.text();
         } else if (n instanceof YamlNode.Mapping m) {
-            m.requireKnownKeys(Set.of("check", "order", "carry"), "a form of rule " + id);
+            m.requireKnownKeys(Set.of("check", "order", "carry", "unless"), "a form of rule " + id);
             check = m.text("check", "rule " + id);
             carry = bool(m, "carry", "rule " + id);
             YamlNode o = m.get("order");
             if (o instanceof YamlNode.Sequence seq) {
                 order = texts(seq, "rule " + id + " 'order'");
+            }
+            YamlNode u = m.get("unless");
+            if (u instanceof YamlNode.Sequence seq) {
+                unless = texts(seq, "rule " + id + " 'unless'");
+            } else if (u != null) {
+                throw new InputException(u.location(), "rule " + id + ": 'unless' must be a list of items, e.g. unless: [redeemable-nci]");
             }
         } else {
             throw new InputException(n.location(), "rule " + id + ": each form is 'check: role[item] = ...'");
@@ -256,15 +292,38 @@ public final class StandardReader {
         if (denominator != null) {
             denominator.terms().stream().map(Term::ref).forEach(refs::add);
         }
+        boolean each = refs.stream().anyMatch(r -> StandardPack.EQUITY_ROLE.equals(r.table()) && StandardPack.EACH.equals(r.column()));
         for (CellRef r : refs) {
             if (r.table() == null || !dev.crossfoot.model.Table.ROLES.contains(r.table())) {
                 throw new InputException(n.location(), "rule " + id + ": '" + r + "' must name a table by its role, one of "
                         + String.join(", ", dev.crossfoot.model.Table.ROLES));
             }
+            String row = r.row().label();
+            if (StandardPack.EQUITY_ROLE.equals(r.table())) {
+                // a matrix: [row][column], the row an item or opening/closing, the column an item printed as a column, or *
+                if (r.column() == null) {
+                    throw new InputException(n.location(), "rule " + id + ": '" + r + "' names no column; a changes-in-equity matrix is "
+                            + "addressed as changes-in-equity[row][column], e.g. changes-in-equity[closing][total-equity]");
+                }
+                boolean rowOk = r.row().section() == null && (row.equals(StandardPack.OPENING) || row.equals(StandardPack.CLOSING) || items.containsKey(row));
+                if (!rowOk) {
+                    throw new InputException(n.location(), "rule " + id + ": no item '" + r.row() + "' in the pack's 'items' (nor opening, closing)");
+                }
+                if (!r.column().equals(StandardPack.EACH) && (!items.containsKey(r.column()) || items.get(r.column()).columns().isEmpty())) {
+                    throw new InputException(n.location(), "rule " + id + ": no item '" + r.column() + "' with 'columns' in the pack's 'items' (nor *)");
+                }
+                continue;
+            }
             if (r.column() != null) {
                 throw new InputException(n.location(), "rule " + id + ": '" + r + "' names a column; standard rules are checked in every period");
             }
-            if (!items.containsKey(r.row().label()) || r.row().section() != null) {
+            if (row.equals(StandardPack.EACH) && r.row().section() == null) {
+                if (!each) {
+                    throw new InputException(n.location(), "rule " + id + ": '" + r + "' (each row) needs a changes-in-equity[...][*] in the same form");
+                }
+                continue;
+            }
+            if (!items.containsKey(row) || r.row().section() != null) {
                 throw new InputException(n.location(), "rule " + id + ": no item '" + r.row() + "' in the pack's 'items'");
             }
         }
@@ -273,6 +332,11 @@ public final class StandardReader {
                 throw new InputException(n.location(), "rule " + id + ": 'order' names no item '" + o + "'");
             }
         }
-        return new StandardPack.Form(check, result, sides[1], order, carry, n.location(), denominator);
+        for (String o : unless) {
+            if (!items.containsKey(o)) {
+                throw new InputException(n.location(), "rule " + id + ": 'unless' names no item '" + o + "'");
+            }
+        }
+        return new StandardPack.Form(check, result, sides[1], order, carry, unless, n.location(), denominator);
     }
 }

@@ -1,6 +1,7 @@
 package dev.crossfoot.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crossfoot.model.Filing;
@@ -53,17 +54,147 @@ class StandardRulesTest {
     void ifrsStatements_everyRuleTheyPrint_applies_andPasses() {
         FilingReport r = check(FILINGS.resolve("ifrs"));
         assertEquals(Set.of(), failing(r));
+        Set<String> notMatrix = applied(r).stream().filter(id -> !id.startsWith("STD-CE-")).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("STD-BS-ASSETS", "STD-BS-BALANCE", "STD-BS-EQUITY", "STD-BS-EQUITY-AND-LIABILITIES",
                 "STD-BS-LIABILITIES", "STD-BS-NET-ASSETS", "STD-BS-NET-ASSETS-EQUITY", "STD-BS-NET-CURRENT", "STD-BS-TALCL",
                 "STD-CF-CARRY-2023", "STD-CF-CASH-BS", "STD-CF-NET", "STD-CF-OPEN-BS-2023", "STD-CF-PROFIT", "STD-CF-ROLL",
                 "STD-CI-ATTRIBUTION", "STD-CI-PROFIT",
-                "STD-CI-TOTAL", "STD-IS-ATTRIBUTION", "STD-IS-GROSS", "STD-IS-TAX")), applied(r));
+                "STD-CI-TOTAL", "STD-IS-ATTRIBUTION", "STD-IS-GROSS", "STD-IS-TAX")), notMatrix);
         assertEquals(List.of("STD-IS-OPERATING", "STD-IS-DISCONTINUED", "STD-EPS-BASIC", "STD-EPS-DILUTED", "STD-EPS-NOTE-BASIC",
                 "STD-EPS-NOTE-DILUTED"),
                 r.basis().notApplicable().stream().map(NotApplicable::rule).toList());
         assertTrue(r.findings().stream().allMatch(f -> f.origin().equals("standard")));
-        assertEquals(2 * 19 + 2, r.findings().size(), "each rule in both periods; the two carried ones in 2023, from 2022");
-        assertEquals(21, r.basis().origins().get("standard"), "a carried rule counts once");
+        assertEquals(2 * 19 + 2 + 27, r.findings().size(), "each rule in both periods; the two carried ones in 2023, from 2022; "
+                + "the changes-in-equity rules per year (and per column: 5 columns closing 2023 and 2022, 5 carried into 2023)");
+        assertEquals(29, r.basis().origins().get("standard"), "a carried rule, and a matrix rule checked per year and column, counts once");
+    }
+
+    @Test
+    void changesInEquity_twoMatrices_eachComponentTiesToTheBalanceSheet_opensTheNextYear_andTakesTheYearsProfit() {
+        FilingReport r = check(FILINGS.resolve("ifrs"));
+        Set<String> matrix = applied(r).stream().filter(id -> id.startsWith("STD-CE-")).collect(Collectors.toCollection(TreeSet::new));
+        List<String> columns = List.of("share-capital", "reserves", "equity-owners", "nci-equity", "total-equity");
+        Set<String> expected = new TreeSet<>();
+        for (String c : columns) {
+            expected.add("STD-CE-BS-2023-" + c);
+            expected.add("STD-CE-BS-2022-" + c);
+            expected.add("STD-CE-CARRY-2023-" + c);
+        }
+        for (String rule : List.of("PROFIT", "PROFIT-OWNERS", "PROFIT-NCI", "TCI", "TCI-OWNERS", "TCI-NCI")) {
+            expected.add("STD-CE-" + rule + "-2023");
+            expected.add("STD-CE-" + rule + "-2022");
+        }
+        assertEquals(expected, matrix);
+        Finding carry = r.findings().stream().filter(f -> f.rule().equals("STD-CE-CARRY-2023-reserves")).findFirst().orElseThrow();
+        assertEquals("Reserves", carry.column(), "checked in the matrix's column");
+    }
+
+    @Test
+    void changesInEquity_oneMatrixOfTwoYears_periodsAreReadFromItsBalanceRows_andTheLastTotalColumnIsTotalEquity() {
+        FilingReport r = check(FILINGS.resolve("hk"));
+        assertEquals(Set.of(), failing(r));
+        Set<String> matrix = applied(r).stream().filter(id -> id.startsWith("STD-CE-")).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("STD-CE-BS-2020-share-capital", "STD-CE-BS-2020-reserves", "STD-CE-BS-2020-total-equity",
+                "STD-CE-BS-2021-share-capital", "STD-CE-BS-2021-reserves", "STD-CE-BS-2021-total-equity",
+                "STD-CE-CARRY-2021-share-capital", "STD-CE-CARRY-2021-reserves", "STD-CE-CARRY-2021-total-equity",
+                "STD-CE-PROFIT-2020", "STD-CE-PROFIT-2021", "STD-CE-TCI-2020", "STD-CE-TCI-2021")), matrix);
+        assertTrue(r.basis().notApplicable().stream().anyMatch(n -> n.rule().equals("STD-CE-PROFIT-NCI")
+                && n.why().equals("table profit-or-loss (income-statement) prints no profit-nci")), r.basis().notApplicable().toString());
+    }
+
+    @Test
+    void changesInEquity_closingRowPrintedOnceForTwoYears_isNotCarriedOntoItself() {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("hk"), temp);
+        copy.write("changes-in-equity.csv", copy.read("changes-in-equity.csv").replace(",At 1 January 2021,100,160,260\n", ""));
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        assertTrue(applied(r).contains("STD-CE-BS-2021-reserves"), applied(r).toString());
+        assertTrue(r.basis().notApplicable().stream().anyMatch(n -> n.rule().equals("STD-CE-CARRY")), r.basis().notApplicable().toString());
+    }
+
+    @ParameterizedTest(name = "{5} fails when {0}/{1} [{2}][{3}] is {4}")
+    @CsvSource(delimiter = '|', value = {
+        "ifrs|changes-in-equity-2023.csv|As at December 31, 2023|Share capital|105|STD-CE-BS-2023-share-capital",
+        "ifrs|changes-in-equity-2023.csv|As at December 31, 2023|Total|425|STD-CE-BS-2023-equity-owners",
+        "ifrs|changes-in-equity-2022.csv|As at December 31, 2022|Non-controlling interests|29|STD-CE-BS-2022-nci-equity STD-CE-CARRY-2023-nci-equity",
+        "ifrs|changes-in-equity-2023.csv|As at January 1, 2023|Reserves|259|STD-CE-CARRY-2023-reserves",
+        "ifrs|changes-in-equity-2023.csv|Profit for the year|Total equity|214|STD-CE-PROFIT-2023",
+        "ifrs|changes-in-equity-2022.csv|Profit for the year|Total|219|STD-CE-PROFIT-OWNERS-2022",
+        "ifrs|changes-in-equity-2023.csv|Profit for the year|Non-controlling interests|14|STD-CE-PROFIT-NCI-2023",
+        "ifrs|changes-in-equity-2023.csv|Total comprehensive income for the year|Total equity|229|STD-CE-TCI-2023",
+        "ifrs|changes-in-equity-2022.csv|Total comprehensive income for the year|Total|205|STD-CE-TCI-OWNERS-2022",
+        "ifrs|changes-in-equity-2023.csv|Total comprehensive income for the year|Non-controlling interests|15|STD-CE-TCI-NCI-2023",
+        "ifrs|balance-sheet.csv|Equity > Share capital|2022|95|STD-CE-BS-2022-share-capital",
+        "hk|changes-in-equity.csv|At 31 December 2021|Total|305|STD-CE-BS-2021-total-equity",
+        "hk|changes-in-equity.csv|At 1 January 2021|Reserves|165|STD-CE-CARRY-2021-reserves",
+        "hk|changes-in-equity.csv|At 31 December 2020|Share capital|(100)|STD-CE-BS-2020-share-capital STD-CE-CARRY-2021-share-capital",
+    })
+    void matrixRule_oneFigureChanged_failsThatYearAndColumnOnly(String filing, String file, String row, String column, String value, String rules) {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve(filing), temp);
+        copy.set(file, row, column, value);
+        FilingReport r = check(copy.dir());
+        Set<String> standard = failing(r).stream().filter(id -> id.startsWith("STD-CE-")).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of(rules.split(" "))), standard);
+    }
+
+    @ParameterizedTest(name = "hk {2} fails when its second year's {0} is changed")
+    @CsvSource(delimiter = '|', value = {
+        ",Profit for the year,–,100,100|,Profit for the year,–,100,104|STD-CE-PROFIT-2021",
+        ",Total comprehensive income for the year,–,108,108|,Total comprehensive income for the year,–,108,104|STD-CE-TCI-2021",
+    })
+    void matrixRule_inTheIncomeStatementForm_oneFigureChanged_fails(String line, String changed, String rule) {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("hk"), temp);
+        String csv = copy.read("changes-in-equity.csv");
+        int at = csv.lastIndexOf(line);
+        assertTrue(at > csv.indexOf("At 1 January 2021"), "the line is in the second year");
+        copy.write("changes-in-equity.csv", csv.substring(0, at) + changed + csv.substring(at + line.length()));
+        assertEquals(Set.of(rule), failing(check(copy.dir())));
+    }
+
+    @Test
+    void redeemableNciColumnBesideEquity_profitAndTotalComprehensiveIncomeOfEquity_notApplicable() {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
+        copy.write("changes-in-equity-2023.csv", copy.read("changes-in-equity-2023.csv")
+                .replace("section,label,", "section,label,Redeemable non-controlling interests,")
+                .replaceAll("\n,(\"[^\"]+\"|[^,\"]+),", "\n,$1,7,"));
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        for (String rule : List.of("STD-CE-PROFIT-2023", "STD-CE-PROFIT-NCI-2023", "STD-CE-TCI-2023", "STD-CE-TCI-NCI-2023")) {
+            assertFalse(applied(r).contains(rule), rule);
+        }
+        assertTrue(applied(r).containsAll(List.of("STD-CE-PROFIT-2022", "STD-CE-PROFIT-OWNERS-2023", "STD-CE-BS-2023-total-equity")), applied(r).toString());
+    }
+
+    @Test
+    void matrixWithoutItsProfitRow_orWithTwoDifferentProfitRows_orRestatedBalances_notApplicable_neverAnError() throws java.io.IOException {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
+        for (String year : List.of("2023", "2022")) {
+            String file = "changes-in-equity-" + year + ".csv";
+            copy.write(file, copy.read(file).replace(",Profit for the year,", ",Profit for the year,–,1,1,–,1\n,Profit for the year,"));
+        }
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        NotApplicable profit = r.basis().notApplicable().stream().filter(n -> n.rule().equals("STD-CE-PROFIT")).findFirst().orElseThrow();
+        assertEquals("table changes-in-equity-2023 (changes-in-equity) prints no profit row in 2023", profit.why());
+
+        FilingCopy restated = FilingCopy.of(FILINGS.resolve("ifrs"), java.nio.file.Files.createDirectories(temp.resolve("restated")));
+        restated.write("changes-in-equity-2023.csv", restated.read("changes-in-equity-2023.csv").replace("As at January 1, 2023", "As at January 1, 2023 (restated)"));
+        FilingReport s = check(restated.dir());
+        assertEquals(Set.of(), failing(s));
+        assertFalse(applied(s).stream().anyMatch(id -> id.startsWith("STD-CE-") && id.contains("-2023")), applied(s).toString());
+        assertTrue(applied(s).contains("STD-CE-PROFIT-2022"), applied(s).toString());
+    }
+
+    @Test
+    void matrixInAnotherUnit_isNotComparedWithTheBalanceSheet() {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
+        copy.write("filing.yaml", copy.read("filing.yaml").replace("file: changes-in-equity-2023.csv, unit: \"RMB'000\"",
+                "file: changes-in-equity-2023.csv, unit: shares"));
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        assertFalse(applied(r).contains("STD-CE-BS-2023-share-capital"), applied(r).toString());
+        assertFalse(applied(r).contains("STD-CE-CARRY-2023-share-capital"), applied(r).toString());
+        assertTrue(applied(r).contains("STD-CE-BS-2022-share-capital"), applied(r).toString());
     }
 
     @Test
@@ -179,8 +310,8 @@ class StandardRulesTest {
         copy.set(file, row, column, value);
         FilingReport r = check(copy.dir());
         assertTrue(failing(r).contains(rule), rule + " should fail; failing: " + failing(r));
-        assertTrue(r.findings().stream().filter(f -> f.status() != Status.PASS).allMatch(f -> f.column().equals(column)),
-                "only the changed period fails");
+        assertTrue(r.findings().stream().filter(f -> f.status() != Status.PASS && !f.rule().startsWith("STD-CE-"))
+                .allMatch(f -> f.column().equals(column)), "only the changed period fails (a matrix rule's column is the matrix's)");
     }
 
     @Test

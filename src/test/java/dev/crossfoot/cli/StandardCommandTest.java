@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code check} with the standard rules: without rules.yaml, with it, --no-standard, --standard FILE, and origins. */
@@ -49,7 +51,7 @@ class StandardCommandTest {
     void withoutRulesFile_checksTheStandardRulesAndFooting_andTheHeaderSaysSo() {
         Run run = Run.of("check", IFRS.toString());
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("Checked against: standard rules (21 applied, 6 not applicable), inferred by footing ("), run.out());
+        assertTrue(run.out().contains("Checked against: standard rules (29 applied, 6 not applicable), inferred by footing ("), run.out());
         assertTrue(run.out().replace("\n  ", " ").contains("6 standard rules not applicable (--verbose lists them)"), run.out());
     }
 
@@ -116,7 +118,7 @@ class StandardCommandTest {
                 """);
         JsonNode filing = json(Run.of("check", copy.path(), "--format", "json")).get("filings").get(0);
         assertEquals(List.of(copy.dir().resolve("rules.yaml").toString(), "standard"), origins(filing));
-        assertEquals(21, filing.get("origins").get("standard").asInt());
+        assertEquals(29, filing.get("origins").get("standard").asInt());
         assertEquals("STD-IS-OPERATING", filing.get("notApplicable").get(0).get("rule").asText());
 
         JsonNode footed = json(Run.of("check", IFRS.toString(), "--format", "json")).get("filings").get(0);
@@ -155,6 +157,34 @@ class StandardCommandTest {
         assertEquals(0, after.exitCode(), after::toString);
         assertTrue(after.out().contains("\"id\" : \"STD-CF-CASH-BS@2023\""), after.out());
         assertFalse(notApplicable(after).contains("STD-CF-CASH-BS"), "applies with the variant");
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "changes-in-equity[closing] = balance-sheet[total-equity]|5|'changes-in-equity[closing]' names no column",
+        "changes-in-equity[start][total-equity] = balance-sheet[total-equity]|5|no item 'start' in the pack's 'items' (nor opening, closing)",
+        "changes-in-equity[closing][revenue] = balance-sheet[total-equity]|5|no item 'revenue' with 'columns' in the pack's 'items' (nor *)",
+        "changes-in-equity[closing][total-equity] = balance-sheet[*]|5|'balance-sheet[*]' (each row) needs a changes-in-equity[...][*] in the same form",
+    })
+    void standardFile_badMatrixReference_isOneLineNamingFileAndLine(String check, int line, String message) throws IOException {
+        Path pack = temp.resolve("bad.yaml");
+        Files.writeString(pack, "rules:\n  - id: STD-MINE\n    title: Mine\n    forms:\n      - check: " + check + "\n");
+        Run run = Run.of("check", IFRS.toString(), "--standard", pack.toString());
+        run.assertOneLineError(pack + ":" + line + ":", message);
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "items:\\n  total-equity:\\n    columns: Total\\n|3|item total-equity: 'columns' must be a list of column headers",
+        "items:\\n  total-equity:\\n    columns: ['/total(/ < (end)']\\n|3|not a valid /regular expression/",
+        "rules:\\n  - id: STD-MINE\\n    title: Mine\\n    forms:\\n      - check: changes-in-equity[profit][total-equity] = income-statement[profit]\\n        unless: [nothing]\\n|5|rule STD-MINE: 'unless' names no item 'nothing'",
+        "rules:\\n  - id: STD-MINE\\n    title: Mine\\n    forms:\\n      - check: changes-in-equity[profit][total-equity] = income-statement[profit]\\n        unless: redeemable-nci\\n|6|rule STD-MINE: 'unless' must be a list of items",
+    })
+    void standardFile_badColumnsOrUnless_isOneLineNamingFileAndLine(String yaml, int line, String message) throws IOException {
+        Path pack = temp.resolve("bad.yaml");
+        Files.writeString(pack, yaml.replace("\\n", "\n"));
+        Run run = Run.of("check", IFRS.toString(), "--standard", pack.toString());
+        run.assertOneLineError(pack + ":" + line + ":", message);
     }
 
     @Test
