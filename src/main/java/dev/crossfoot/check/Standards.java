@@ -36,6 +36,9 @@ import java.util.Map;
  * taken away. Where the issuer prints it negative, in brackets, its sign in the formula is turned; a row
  * printed with both signs (an income tax credit one year, an expense the next) follows the convention of the
  * table's other deductions.
+ *
+ * <p>A form that reads the statement of changes in equity ({@code changes-in-equity[row][column]}) is made by
+ * {@link EquityMatrices}: per year of the matrix, and per column for {@code *}.
  */
 public final class Standards {
 

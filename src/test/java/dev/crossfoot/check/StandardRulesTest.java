@@ -186,6 +186,31 @@ class StandardRulesTest {
     }
 
     @Test
+    void matrixWhoseTotalEquityColumnIsHeadedTotalTwo_asExtractedWhenTwoColumnsAreHeadedTotal_isTotalEquityAsTheLastColumn() {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
+        copy.write("changes-in-equity-2023.csv", copy.read("changes-in-equity-2023.csv").replace(",Total equity\n", ",Total (2)\n"));
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        assertTrue(applied(r).containsAll(List.of("STD-CE-BS-2023-total-equity", "STD-CE-BS-2023-equity-owners", "STD-CE-PROFIT-2023",
+                "STD-CE-CARRY-2023-total-equity")), applied(r).toString());
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "As at January 1, 2023|2023-01-01",
+        "At 30th September, 2020|2020-09-30",
+        "At 1st October, 2019|2019-10-01",
+        "Balance as of December 31, 2019|2019-12-31",
+        "Balance at 1 January 2014|2014-01-01",
+        "At 31 Dec 2021|2021-12-31",
+        "Total transactions with equity holders|",
+        "At 31 February 2021|",
+    })
+    void balanceRowLabel_givesItsDate_orNone(String label, String date) {
+        assertEquals(date == null ? null : java.time.LocalDate.parse(date), EquityMatrices.date(label));
+    }
+
+    @Test
     void matrixInAnotherUnit_isNotComparedWithTheBalanceSheet() {
         FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
         copy.write("filing.yaml", copy.read("filing.yaml").replace("file: changes-in-equity-2023.csv, unit: \"RMB'000\"",
