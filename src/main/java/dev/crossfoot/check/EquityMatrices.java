@@ -73,7 +73,8 @@ final class EquityMatrices {
     private final StandardPack.StandardRule rule;
     private final StandardPack.Form form;
     private final List<CellRef> refs = new ArrayList<>();
-    private String why;
+    /** Why checks were not made, each reason once, in the order met (the first two are reported). */
+    private final Set<String> why = new java.util.LinkedHashSet<>();
 
     EquityMatrices(Standards.Resolver resolver, StandardPack pack, StandardPack.StandardRule rule, StandardPack.Form form) {
         this.resolver = resolver;
@@ -134,7 +135,7 @@ final class EquityMatrices {
             }
         }
         if (out.isEmpty()) {
-            return new Standards.Attempt(null, why != null ? why
+            return new Standards.Attempt(null, !why.isEmpty() ? String.join("; ", why.stream().limit(2).toList())
                     : form.carry() ? "no period's opening balances are printed apart from the closing balances before it" : "no period prints its figures");
         }
         return new Standards.Attempt(out, null);
@@ -238,9 +239,7 @@ final class EquityMatrices {
     }
 
     private void note(String reason) {
-        if (why == null) {
-            why = reason;
-        }
+        why.add(reason);
     }
 
     private static boolean isMatrix(CellRef r) {

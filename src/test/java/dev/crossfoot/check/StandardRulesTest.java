@@ -175,7 +175,8 @@ class StandardRulesTest {
         FilingReport r = check(copy.dir());
         assertEquals(Set.of(), failing(r));
         NotApplicable profit = r.basis().notApplicable().stream().filter(n -> n.rule().equals("STD-CE-PROFIT")).findFirst().orElseThrow();
-        assertEquals("table changes-in-equity-2023 (changes-in-equity) prints no profit row in 2023", profit.why());
+        assertEquals("table changes-in-equity-2023 (changes-in-equity) prints no profit row in 2023; "
+                + "table changes-in-equity-2022 (changes-in-equity) prints no profit row in 2022", profit.why());
 
         FilingCopy restated = FilingCopy.of(FILINGS.resolve("ifrs"), java.nio.file.Files.createDirectories(temp.resolve("restated")));
         restated.write("changes-in-equity-2023.csv", restated.read("changes-in-equity-2023.csv").replace("As at January 1, 2023", "As at January 1, 2023 (restated)"));
@@ -220,6 +221,17 @@ class StandardRulesTest {
         assertFalse(applied(r).contains("STD-CE-BS-2023-share-capital"), applied(r).toString());
         assertFalse(applied(r).contains("STD-CE-CARRY-2023-share-capital"), applied(r).toString());
         assertTrue(applied(r).contains("STD-CE-BS-2022-share-capital"), applied(r).toString());
+    }
+
+    @Test
+    void bothMatricesInAnotherUnit_tieToTheBalanceSheetNotApplicable_andWhySaysTheUnits() {
+        FilingCopy copy = FilingCopy.of(FILINGS.resolve("ifrs"), temp);
+        copy.write("filing.yaml", copy.read("filing.yaml").replaceAll("file: (changes-in-equity-20..\\.csv), unit: \"RMB'000\"", "file: $1, unit: shares"));
+        FilingReport r = check(copy.dir());
+        assertEquals(Set.of(), failing(r));
+        NotApplicable bs = r.basis().notApplicable().stream().filter(n -> n.rule().equals("STD-CE-BS")).findFirst().orElseThrow();
+        assertEquals("its figures are in different units (shares, RMB)", bs.why());
+        assertTrue(applied(r).contains("STD-CE-CARRY-2023-reserves"), "two matrices in the same unit still carry: " + applied(r));
     }
 
     @Test
