@@ -50,6 +50,10 @@ public final class Batch {
         if (!parallel(inputs.size())) {
             int done = 0;
             for (Path p : inputs) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // a resident server's run whose client was interrupted (a process's own run is never interrupted)
+                    throw new IllegalStateException("interrupted");
+                }
                 sink.accept(one.apply(p));
                 progress.accept(++done);
             }

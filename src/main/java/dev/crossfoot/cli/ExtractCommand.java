@@ -150,11 +150,12 @@ final class ExtractCommand implements Callable<Integer> {
         Path tmp = TempFiles.createDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
             FilingWriter.write(tmp, files);
-            if (Files.isDirectory(target)) {
-                Files.delete(target);
-            }
-            Files.move(tmp, target);
-            TempFiles.forget(tmp);
+            TempFiles.commit(tmp, () -> {
+                if (Files.isDirectory(target)) {
+                    Files.delete(target);
+                }
+                Files.move(tmp, target);
+            });
         } catch (IOException | RuntimeException e) {
             TempFiles.remove(tmp);
             TempFiles.forget(tmp);

@@ -13,7 +13,7 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code crossfoot} command. The only class that calls System.exit. */
+/** The {@code crossfoot} command. The only class that calls System.exit for a command ({@link Resident}'s server calls it to end itself). */
 @Command(name = "crossfoot",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -39,9 +39,20 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err));
+    }
+
+    /**
+     * Runs the command line as {@link #main} does, writing to {@code stdout} and {@code stderr}, and returns the
+     * exit code: what {@code main} runs in this process, and what the resident server ({@link Resident}) runs for
+     * a client. Standard output is written straight through (no buffer of its own), and a write error on it is an
+     * error of the run.
+     */
+    static int run(String[] args, java.io.OutputStream stdout, java.io.OutputStream stderr) {
         // standard output straight to its file descriptor, not through System.out, which hides write errors
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(STDOUT, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Recorded recorded = new Recorded(stdout);
+        PrintWriter out = new Stdout(recorded);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         int code = execute(args, out, err);
         if (out.checkError() && code != ExitCodes.UNUSABLE && code != ExitCodes.INTERNAL) {
             // the command did not see it (it printed a line and ended): the output was lost, and that is an error
@@ -49,14 +60,22 @@ public final class Main implements Callable<Integer> {
             code = ExitCodes.UNUSABLE;
         }
         err.flush();
-        System.exit(code);
+        return code;
     }
 
-    private static final Recorded STDOUT = new Recorded(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+    /** Standard output of one run, which knows its stream's first write error. */
+    private static final class Stdout extends PrintWriter {
+        private final Recorded recorded;
+
+        Stdout(Recorded recorded) {
+            super(new OutputStreamWriter(recorded, StandardCharsets.UTF_8), true);
+            this.recorded = recorded;
+        }
+    }
 
     /** Why standard output could not be written, in the system's words where they are known. */
     static String stdoutProblem(PrintWriter out) {
-        IOException e = STDOUT.failure;
+        IOException e = out instanceof Stdout s ? s.recorded.failure : null;
         return e == null || e.getMessage() == null ? "the output was not written (a write error)" : e.getMessage();
     }
 

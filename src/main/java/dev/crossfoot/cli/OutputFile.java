@@ -140,13 +140,14 @@ final class OutputFile {
             @Override
             public void commit() throws IOException {
                 w.close();
-                try {
-                    Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
-                }
+                TempFiles.commit(tmp, () -> {
+                    try {
+                        Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                });
                 committed = true;
-                TempFiles.forget(tmp);
             }
 
             @Override

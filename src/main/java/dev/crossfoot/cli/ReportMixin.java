@@ -56,7 +56,7 @@ final class ReportMixin {
             case junit -> new JunitXmlRenderer();
             case sarif -> new SarifRenderer();
             case github -> new GithubRenderer();
-            case html -> new HtmlRenderer(HtmlRenderer.Paper.of(Main.version(), System.getenv(), Clock.systemUTC()));
+            case html -> new HtmlRenderer(HtmlRenderer.Paper.of(Main.version(), terminal().env(), Clock.systemUTC()));
             case text -> new TextRenderer(useColor(), quiet, terminal().columns(), verbose);
         };
     }

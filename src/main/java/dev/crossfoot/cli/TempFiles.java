@@ -14,6 +14,10 @@ import java.util.stream.Stream;
  * The temporary files and directories a run has made and not yet renamed into place. When the process is
  * ended early (SIGINT, SIGTERM, System.exit), a shutdown hook removes them, so that an interrupted run leaves
  * nothing behind and the earlier report (never touched before the rename) stays as it was.
+ *
+ * <p>A run in a resident server ({@link Resident}) has a {@link Scope} of its own: cancelling it (its client was
+ * interrupted) removes that run's paths as the shutdown hook removes a process's, and from then on the run can
+ * neither create a temporary file nor rename one into place.
  */
 final class TempFiles {
 
@@ -21,6 +25,53 @@ final class TempFiles {
     private static final Object LOCK = new Object();
     private static boolean closing;
     private static volatile boolean hooked;
+    private static final InheritableThreadLocal<Scope> SCOPE = new InheritableThreadLocal<>();
+
+    /** The temporary paths of one run in a resident server, and whether that run was cancelled. */
+    static final class Scope {
+        private final Set<Path> paths = ConcurrentHashMap.newKeySet();
+        private boolean cancelled; // guarded by LOCK
+
+        /** Cancels the run: removes its paths now; it can create and rename nothing more. */
+        void cancel() {
+            synchronized (LOCK) {
+                cancelled = true;
+                for (Path p : List.copyOf(paths)) {
+                    remove(p);
+                    paths.remove(p);
+                    PATHS.remove(p);
+                }
+            }
+        }
+
+        /** Whether the run was cancelled. */
+        boolean cancelled() {
+            synchronized (LOCK) {
+                return cancelled;
+            }
+        }
+
+        /** The paths now registered for this run (for tests). */
+        Set<Path> registered() {
+            return Set.copyOf(paths);
+        }
+    }
+
+    /** Runs {@code work} on this thread (and the threads it starts) with {@code scope} as its run's. */
+    static <T> T within(Scope scope, java.util.function.Supplier<T> work) {
+        Scope before = SCOPE.get();
+        SCOPE.set(scope);
+        try {
+            return work.get();
+        } finally {
+            SCOPE.set(before);
+        }
+    }
+
+    private static boolean stopped() {
+        Scope scope = SCOPE.get();
+        return closing || scope != null && scope.cancelled;
+    }
 
     private TempFiles() {
     }
@@ -41,11 +92,34 @@ final class TempFiles {
             }
         }
         PATHS.add(path);
+        Scope scope = SCOPE.get();
+        if (scope != null) {
+            scope.paths.add(path);
+        }
     }
 
     /** {@code path} was renamed into place or removed: nothing to do for it any more. */
     static void forget(Path path) {
         PATHS.remove(path);
+        Scope scope = SCOPE.get();
+        if (scope != null) {
+            scope.paths.remove(path);
+        }
+    }
+
+    /**
+     * Renames the temporary {@code path} into place with {@code rename}, under the lock the shutdown hook (and a
+     * cancelled run, see {@link Scope}) takes: once either has begun, nothing is renamed and this throws, so an
+     * interrupted run never puts a file in place after it was told to stop.
+     */
+    static void commit(Path path, Creation rename) throws IOException {
+        synchronized (LOCK) {
+            if (stopped()) {
+                throw new IOException("crossfoot is being interrupted");
+            }
+            rename.create();
+            forget(path);
+        }
     }
 
     /**
@@ -66,7 +140,7 @@ final class TempFiles {
         }
     }
 
-    /** Creates a file or directory at a path. */
+    /** Creates (or renames) a file or directory at a path. */
     interface Creation {
         void create() throws IOException;
     }
@@ -78,7 +152,7 @@ final class TempFiles {
      */
     static void create(Path path, Creation creation) throws IOException {
         synchronized (LOCK) {
-            if (closing) {
+            if (stopped()) {
                 throw new IOException("crossfoot is being interrupted");
             }
             register(path);

@@ -21,10 +21,47 @@ record Terminal(boolean stdout, boolean stderr, Map<String, String> env) {
     /** The narrowest report crossfoot lays out; a smaller {@code COLUMNS} is taken as this. */
     static final int MIN_COLUMNS = 60;
 
-    /** This process's terminal. */
+    /**
+     * The environment variables crossfoot reads, all through a {@code Terminal}: what a resident server
+     * ({@link Resident}) is told of its client's environment. This class is the only one that reads the process's
+     * environment for a command ({@code ResidentTest} checks the sources).
+     */
+    static final java.util.List<String> READ = java.util.List.of("COLUMNS", "NO_COLOR", "TERM", "CI", "SOURCE_DATE_EPOCH");
+
+    /** The terminal of the run on this thread (and the threads it starts), when it is not this process's own. */
+    private static final InheritableThreadLocal<Terminal> GIVEN = new InheritableThreadLocal<>();
+
+    /** This run's terminal: the one given to it ({@link #within}), else this process's. */
     static Terminal detect() {
+        Terminal given = GIVEN.get();
+        if (given != null) {
+            return given;
+        }
         boolean console = System.console() != null;
         return new Terminal(isTerminal(1, console), isTerminal(2, console), System.getenv());
+    }
+
+    /** This process's environment, only the variables crossfoot reads ({@link #READ}). */
+    static Map<String, String> environment() {
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (String name : READ) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        return env;
+    }
+
+    /** Runs {@code work} on this thread with {@code terminal} as the run's terminal (a resident server's client's). */
+    static <T> T within(Terminal terminal, java.util.function.Supplier<T> work) {
+        Terminal before = GIVEN.get();
+        GIVEN.set(terminal);
+        try {
+            return work.get();
+        } finally {
+            GIVEN.set(before);
+        }
     }
 
     /**
@@ -32,7 +69,7 @@ record Terminal(boolean stdout, boolean stderr, Map<String, String> env) {
      * names the device. Elsewhere, standard output counts as a terminal when Java sees a console, and standard
      * error as one when standard output is.
      */
-    private static boolean isTerminal(int fd, boolean console) {
+    static boolean isTerminal(int fd, boolean console) {
         Path link = Path.of("/proc/self/fd/" + fd);
         try {
             String target = Files.readSymbolicLink(link).toString();
