@@ -7,7 +7,8 @@ crossfoot's text output and JMH's JSON; prints lines and the markdown summary.
   report.py validate OUT ERR N CHECKS    checks crossfoot's -q text output of an N-filing batch (CHECKS checks each)
   report.py line KIND RESULTS            the figure, its reference and the ratio, from the results file
                                          (single: medians of crossfoot, java -version, python3 reference.py,
-                                         then the medians of the interleaved rounds' ratios against the last two)
+                                         then the medians of the interleaved rounds' ratios against the last two;
+                                         resident: the resident mode's median and its rounds' ratios to those two)
   report.py summary RESULTS              the markdown summary table
   report.py jmh JSON                     the JMH results table and the table-loading ratio
 
@@ -130,6 +131,14 @@ def rows(path):
         t, ok = met("python", rpy)
         table.append(("1. the same filing vs the Python reference (scripts/bench.d/reference.py, same checks and statuses)",
                       secs(cf), f"`python3 reference.py` {secs(py)}", f"{rpy:.1f}×", t, ok))
+    if "resident" in r:  # the resident mode's median, then the medians of its rounds' ratios
+        rs, rjv, rpy = map(float, r["resident"][:3])
+        t, ok = met("single", rjv)
+        table.append(("1. the same filing in the resident mode (`CROSSFOOT_RESIDENT=1`, server warmed), median wall",
+                      secs(rs), "`java -version` (same rounds)", f"{rjv:.1f}×", t, ok))
+        t, ok = met("python", rpy)
+        table.append(("1. the resident mode vs the Python reference", secs(rs), "`python3 reference.py` (same rounds)",
+                      f"{rpy:.1f}×", t, ok))
     if "batch" in r:
         b, c, n = float(r["batch"][0]), float(r["batch"][1]), int(r["batch"][2])
         t, ok = met("batch", b / c)
@@ -152,7 +161,9 @@ def rows(path):
 
 def line(kind, path):
     for row in rows(path):
-        if row[0].startswith({"single": "1.", "batch": "2.", "rss": "3.", "big": "4."}[kind]):
+        if kind == "resident" and "resident mode" not in row[0] or kind == "single" and "resident mode" in row[0]:
+            continue
+        if row[0].startswith({"single": "1.", "resident": "1.", "batch": "2.", "rss": "3.", "big": "4."}[kind]):
             print(f"   {row[0]}: {row[1]}  vs  {row[2]}" + (f"  ratio {row[3]} (target {row[4]}: {row[5]})" if row[3] else ""))
 
 

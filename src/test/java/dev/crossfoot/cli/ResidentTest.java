@@ -42,7 +42,7 @@ class ResidentTest {
     private long uid;
     private String key;
     private final Path cwd = Path.of("").toAbsolutePath();
-    private final List<Resident.Server> servers = new ArrayList<>();
+    private final List<ResidentServer> servers = new ArrayList<>();
 
     /** What a run printed and its exit code. */
     record Output(int code, byte[] out, byte[] err) {
@@ -65,16 +65,16 @@ class ResidentTest {
 
     @AfterEach
     void tearDown() {
-        servers.forEach(Resident.Server::close);
+        servers.forEach(ResidentServer::close);
     }
 
-    private Resident.Server server(long idleMillis, java.util.function.Supplier<String> jar) throws IOException {
-        Resident.Server s = Resident.Server.start(sockets.resolve(Resident.name(key) + ".sock"), key, idleMillis, jar, null);
+    private ResidentServer server(long idleMillis, java.util.function.Supplier<String> jar) throws IOException {
+        ResidentServer s = ResidentServer.start(sockets.resolve(Resident.name(key) + ".sock"), key, idleMillis, jar, null);
         servers.add(s);
         return s;
     }
 
-    private Resident.Server server() throws IOException {
+    private ResidentServer server() throws IOException {
         return server(600_000, () -> "the jar 1 2");
     }
 
@@ -82,18 +82,18 @@ class ResidentTest {
         return new Terminal(false, false, env);
     }
 
-    private Resident.Request request(Terminal t, String... args) {
-        return new Resident.Request(key, cwd.toString(), List.of(args), t.stdout(), t.stderr(), t.env());
+    private ResidentWire.Request request(Terminal t, String... args) {
+        return new ResidentWire.Request(key, cwd.toString(), List.of(args), t.stdout(), t.stderr(), t.env());
     }
 
-    private Resident.Client client(String clientKey) {
-        return new Resident.Client(sockets, clientKey, cwd, null, 1000);
+    private ResidentClient client(String clientKey) {
+        return new ResidentClient(sockets, clientKey, cwd, null, 1000);
     }
 
     private Output resident(Terminal t, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Resident.Client.Call call = client(key).call(request(t, args), out, err);
+        ResidentClient.Call call = client(key).call(request(t, args), out, err);
         assertTrue(call.served(), call::why);
         int code = call.await();
         return new Output(code, out.toByteArray(), err.toByteArray());
@@ -163,7 +163,7 @@ class ResidentTest {
             }
         };
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Resident.Client.Call call = client(key).call(request(file(Map.of()), "check", "fixtures/sensetime-2023"), full, err);
+        ResidentClient.Call call = client(key).call(request(file(Map.of()), "check", "fixtures/sensetime-2023"), full, err);
         assertTrue(call.served(), call::why);
         int code = call.await();
         ByteArrayOutputStream ownErr = new ByteArrayOutputStream();
@@ -176,7 +176,7 @@ class ResidentTest {
 
     @Test
     void twoClientsAtOnce_eachGetsItsOwnRun() throws Exception {
-        Resident.Server s = server();
+        ResidentServer s = server();
         String[] text = {"check", "fixtures/sensetime-2023"};
         String[] json = {"check", "--format", "json", "fixtures/bad/csv-nul-byte", "fixtures/sensetime-2023"};
         AtomicReference<Object> first = new AtomicReference<>();
@@ -210,7 +210,7 @@ class ResidentTest {
 
     @Test
     void cancelledClient_leavesNoTemporaryFile_keepsTheEarlierReport_andTheServerServesTheNext() throws Exception {
-        Resident.Server s = server();
+        ResidentServer s = server();
         Path root = Files.createDirectories(temp.resolve("filings"));
         for (int i = 0; i < 120; i++) {
             FilingCopy.of(FilingCopy.SENSETIME, Files.createDirectories(root.resolve(String.format("f%03d", i))));
@@ -219,7 +219,7 @@ class ResidentTest {
         Path report = Files.writeString(out.resolve("X.json"), "the earlier report\n");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Resident.Client.Call call = client(key).call(request(file(Map.of()), "check", "-j", "1", "-r", root.toString(), "--format", "json",
+        ResidentClient.Call call = client(key).call(request(file(Map.of()), "check", "-j", "1", "-r", root.toString(), "--format", "json",
                 "--output", report.toString()), stdout, stderr);
         assertTrue(call.served(), call::why);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -247,14 +247,14 @@ class ResidentTest {
 
     @Test
     void requestOfAnotherKey_isNotServed() throws Exception {
-        Resident.Server s = server();
+        ResidentServer s = server();
         String other = Resident.key("the jar 1 3", "the java", List.of("-XX:+UseSerialGC"), cwd.toString(), "0022", Map.of("LANG", "C.UTF-8"));
         // the client of another key would look for another socket; sent to this one, it is refused
-        Resident.Client wrongSocket = new Resident.Client(sockets, key, cwd, null, 1000);
-        Resident.Request stale = new Resident.Request(other, cwd.toString(), List.of("check", "fixtures/sensetime-2023"), false, false, Map.of());
+        ResidentClient wrongSocket = new ResidentClient(sockets, key, cwd, null, 1000);
+        ResidentWire.Request stale = new ResidentWire.Request(other, cwd.toString(), List.of("check", "fixtures/sensetime-2023"), false, false, Map.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Resident.Client.Call call = wrongSocket.call(stale, out, err);
+        ResidentClient.Call call = wrongSocket.call(stale, out, err);
         assertFalse(call.served());
         assertTrue(call.why().contains("key"), call::why);
         assertEquals(0, out.size());
@@ -279,7 +279,7 @@ class ResidentTest {
     @Test
     void jarThatChanges_endsTheServer_andItsRequestIsRefused() throws Exception {
         AtomicReference<String> jar = new AtomicReference<>("the jar 1 2");
-        Resident.Server s = server(600_000, jar::get);
+        ResidentServer s = server(600_000, jar::get);
         assertEquals(0, resident(file(Map.of()), "check", "-q", "fixtures/sensetime-2023").code());
         jar.set("the jar 1 3");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -288,14 +288,14 @@ class ResidentTest {
         }
         assertTrue(s.closed(), "the server ends when its jar changes");
         assertFalse(Files.exists(sockets.resolve(Resident.name(key) + ".sock")), "its socket is removed");
-        Resident.Client.Call call = client(key).call(request(file(Map.of()), "check", "-q", "fixtures/sensetime-2023"),
+        ResidentClient.Call call = client(key).call(request(file(Map.of()), "check", "-q", "fixtures/sensetime-2023"),
                 new ByteArrayOutputStream(), new ByteArrayOutputStream());
         assertFalse(call.served(), "no server: the client runs it itself");
     }
 
     @Test
     void idleServer_exits_andRemovesItsSocket() throws Exception {
-        Resident.Server s = server(100, () -> "the jar 1 2");
+        ResidentServer s = server(100, () -> "the jar 1 2");
         assertTrue(Files.exists(sockets.resolve(Resident.name(key) + ".sock")));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!s.closed() && System.nanoTime() < deadline) {
@@ -307,7 +307,7 @@ class ResidentTest {
 
     @Test
     void stop_endsEveryServerOfTheDirectory() throws Exception {
-        Resident.Server s = server();
+        ResidentServer s = server();
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         assertEquals(0, Resident.stopAll(sockets, uid, new PrintStream(said, true, StandardCharsets.UTF_8)));
         assertTrue(s.closed());
@@ -337,8 +337,8 @@ class ResidentTest {
         Path open = Files.createDirectory(temp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
         // a command that would start a server, were it ever run
-        Resident.Client c = new Resident.Client(open, key, cwd, List.of("/bin/sh", "-c", "touch " + temp.resolve("started") + "; exit 1"), 1000);
-        Resident.Client.Call call = Resident.call(open, uid, c, request(file(Map.of()), "check", "-q", "fixtures/sensetime-2023"), false,
+        ResidentClient c = new ResidentClient(open, key, cwd, List.of("/bin/sh", "-c", "touch " + temp.resolve("started") + "; exit 1"), 1000);
+        ResidentClient.Call call = Resident.call(open, uid, c, request(file(Map.of()), "check", "-q", "fixtures/sensetime-2023"), false,
                 new ByteArrayOutputStream(), new ByteArrayOutputStream());
         assertFalse(call.served());
         assertTrue(call.why().contains("open to others"), call::why);
@@ -351,8 +351,8 @@ class ResidentTest {
 
     @Test
     void serverThatCannotStart_theClientRunsItself() throws Exception {
-        Resident.Client c = new Resident.Client(sockets, key, cwd, List.of("/bin/sh", "-c", "exit 1"), 1000);
-        Resident.Client.Call call = Resident.call(sockets, uid, c, request(file(Map.of()), "check", "-q", "fixtures/sensetime-2023"), false,
+        ResidentClient c = new ResidentClient(sockets, key, cwd, List.of("/bin/sh", "-c", "exit 1"), 1000);
+        ResidentClient.Call call = Resident.call(sockets, uid, c, request(file(Map.of()), "check", "-q", "fixtures/sensetime-2023"), false,
                 new ByteArrayOutputStream(), new ByteArrayOutputStream());
         assertFalse(call.served());
         assertTrue(call.why().contains("none could be started"), call::why);
