@@ -133,11 +133,12 @@ def rows(path):
                       secs(cf), f"`python3 reference.py` {secs(py)}", f"{rpy:.1f}×", t, ok))
     if "resident" in r:  # the resident mode's median, then the medians of its rounds' ratios
         rs, rjv, rpy = map(float, r["resident"][:3])
+        jv, py = (secs(float(x)) for x in r["single"][1:3]) if "single" in r else ("", "")
         t, ok = met("single", rjv)
         table.append(("1. the same filing in the resident mode (`CROSSFOOT_RESIDENT=1`, server warmed), median wall",
-                      secs(rs), "`java -version` (same rounds)", f"{rjv:.1f}×", t, ok))
+                      secs(rs), f"`java -version` {jv} (same rounds)", f"{rjv:.1f}×", t, ok))
         t, ok = met("python", rpy)
-        table.append(("1. the resident mode vs the Python reference", secs(rs), "`python3 reference.py` (same rounds)",
+        table.append(("1. the resident mode vs the Python reference", secs(rs), f"`python3 reference.py` {py} (same rounds)",
                       f"{rpy:.1f}×", t, ok))
     if "batch" in r:
         b, c, n = float(r["batch"][0]), float(r["batch"][1]), int(r["batch"][2])
