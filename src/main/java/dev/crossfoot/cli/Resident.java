@@ -330,6 +330,7 @@ final class Resident {
             throw new IllegalStateException("CROSSFOOT_RESIDENT_KEY is not set");
         }
         ResidentServer server = ResidentServer.start(socket, key, idleMillis, Resident::classPathIdentity, () -> System.exit(0));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::removeSocket, "crossfoot-resident-exit"));
         log("started, pid " + ProcessHandle.current().pid() + ", socket " + socket + ", idle exit after " + idleMillis / 1000 + " s");
         server.acceptor.join();
     }

@@ -229,6 +229,14 @@ final class ResidentServer implements AutoCloseable {
         } catch (IOException e) {
             Resident.log("closing the socket: " + e);
         }
+        removeSocket();
+        if (onExit != null) {
+            onExit.run();
+        }
+    }
+
+    /** Removes the socket when it is still this server's (also on SIGTERM, from a shutdown hook). */
+    void removeSocket() {
         try {
             Object now = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
             if (now != null && now.equals(fileKey)) {
@@ -236,9 +244,6 @@ final class ResidentServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // already removed
-        }
-        if (onExit != null) {
-            onExit.run();
         }
     }
 
