@@ -134,7 +134,7 @@ final class Resident {
      */
     static ResidentClient.Call call(Path dir, long uid, ResidentClient client, Request request, boolean console, OutputStream out, OutputStream err)
             throws IOException, InterruptedException {
-        String why = unservable(request.args().toArray(new String[0]), console);
+        String why = unservable(request.args().toArray(new String[0]), console, Path.of(request.cwd()));
         if (why == null) {
             why = unsafe(dir, uid);
         }
@@ -146,12 +146,14 @@ final class Resident {
 
     /**
      * Why this command line must run in the client's own process, or null: an argument names the process's own
-     * descriptors ({@code /dev/stdout}, {@code /proc/self/...}: the server's would be others), or picocli may print
-     * its help in colour, which it decides from the process's console ({@code console}: the client has one).
+     * descriptors or devices ({@code /dev/stdout}, {@code /proc/self/...}, or a link to one: the server's would be
+     * others), or picocli may print its help in colour, which it decides from the process's console
+     * ({@code console}: the client has one). {@code cwd}: where relative arguments are.
      */
-    static String unservable(String[] args, boolean console) {
+    static String unservable(String[] args, boolean console, Path cwd) {
         for (String arg : args) {
-            if (arg.contains("/dev/") || arg.contains("/proc/")) {
+            if (arg.contains("/dev/") || arg.contains("/proc/") || device(cwd, arg)
+                    || arg.startsWith("-") && arg.indexOf('=') > 0 && device(cwd, arg.substring(arg.indexOf('=') + 1))) {
                 return "an argument names a device or /proc (" + arg + "), which the server would open as its own";
             }
         }
@@ -165,6 +167,25 @@ final class Resident {
             }
         }
         return null;
+    }
+
+    /** Whether {@code arg}, as a path, is or leads through links to something under /dev or /proc. */
+    private static boolean device(Path cwd, String arg) {
+        if (arg.isEmpty() || arg.indexOf('\0') >= 0) {
+            return false;
+        }
+        try {
+            Path p = cwd.resolve(arg).normalize();
+            for (Path q = p; q != null; q = q.getParent()) {
+                if (Files.exists(q, LinkOption.NOFOLLOW_LINKS)) {
+                    Path real = q.toRealPath();
+                    return real.startsWith("/dev") || real.startsWith("/proc");
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true; // a path that exists and cannot be followed: leave it to a process of its own
+        }
     }
 
     /** The private directory of this user's sockets. */

@@ -359,13 +359,18 @@ class ResidentTest {
     }
 
     @Test
-    void argumentsNamingTheProcesssOwnDescriptors_orHelpOnATerminal_runInTheClient() {
-        assertNotNull(Resident.unservable(new String[] {"check", "f", "-o", "/dev/stdout"}, false));
-        assertNotNull(Resident.unservable(new String[] {"check", "f", "--output=/proc/self/fd/1"}, false));
-        assertNotNull(Resident.unservable(new String[] {"--help"}, true));
-        assertNotNull(Resident.unservable(new String[] {}, true));
-        assertNull(Resident.unservable(new String[] {"--help"}, false), "help off a terminal is plain either way");
-        assertNull(Resident.unservable(new String[] {"check", "-q", "fixtures/sensetime-2023"}, true));
+    void argumentsNamingTheProcesssOwnDescriptors_orHelpOnATerminal_runInTheClient() throws IOException {
+        assertNotNull(Resident.unservable(new String[] {"check", "f", "-o", "/dev/stdout"}, false, cwd));
+        assertNotNull(Resident.unservable(new String[] {"check", "f", "--output=/proc/self/fd/1"}, false, cwd));
+        Path link = Files.createSymbolicLink(temp.resolve("out"), Path.of("/dev/stdout"));
+        assertNotNull(Resident.unservable(new String[] {"check", "f", "-o", link.toString()}, false, cwd), "a link to the process's standard output");
+        assertNotNull(Resident.unservable(new String[] {"check", "f", "--output=out"}, false, temp), "the same, relative");
+        Path fd = Files.createSymbolicLink(temp.resolve("fd"), Path.of("/proc/self/fd"));
+        assertNotNull(Resident.unservable(new String[] {"check", "f", "-o", fd.resolve("1").toString()}, false, cwd), "through a linked directory");
+        assertNotNull(Resident.unservable(new String[] {"--help"}, true, cwd));
+        assertNotNull(Resident.unservable(new String[] {}, true, cwd));
+        assertNull(Resident.unservable(new String[] {"--help"}, false, cwd), "help off a terminal is plain either way");
+        assertNull(Resident.unservable(new String[] {"check", "-q", "fixtures/sensetime-2023", "-o", temp.resolve("new/r.txt").toString()}, true, cwd));
     }
 
     @Test
