@@ -58,7 +58,8 @@ final class ResidentServer implements AutoCloseable {
     private final Object fileKey;
     private final Object lock = new Object();
     private boolean busy; // guarded by lock
-    private boolean closed; // guarded by lock
+    private boolean closing; // guarded by lock: no request is taken any more
+    private boolean closed; // guarded by lock: and the socket is closed and removed
     private boolean trim; // guarded by lock
     private long lastUse; // guarded by lock
     private int served;
@@ -92,16 +93,23 @@ final class ResidentServer implements AutoCloseable {
         return s;
     }
 
-    /** How many requests it has run. */
+    /** How many requests it has taken to run. */
     int served() {
         synchronized (lock) {
             return served;
         }
     }
 
+    /** Whether it has stopped serving, its socket closed and removed. */
     boolean closed() {
         synchronized (lock) {
             return closed;
+        }
+    }
+
+    private boolean closing() {
+        synchronized (lock) {
+            return closing;
         }
     }
 
@@ -117,14 +125,14 @@ final class ResidentServer implements AutoCloseable {
                 try {
                     ch = channel.accept();
                 } catch (IOException e) {
-                    if (!closed()) {
+                    if (!closing()) {
                         Resident.log("accept failed: " + e);
                         close();
                     }
                     return;
                 }
                 synchronized (lock) {
-                    if (closed) {
+                    if (closing) {
                         quietly(ch);
                         return;
                     }
@@ -148,7 +156,7 @@ final class ResidentServer implements AutoCloseable {
 
     private void watch() {
         long tick = Math.max(10, Math.min(1000, idleMillis / 4));
-        while (!closed()) {
+        while (!closing()) {
             try {
                 Thread.sleep(tick);
             } catch (InterruptedException e) {
@@ -157,7 +165,7 @@ final class ResidentServer implements AutoCloseable {
             boolean gc = false;
             String reason = null;
             synchronized (lock) {
-                if (busy || closed) {
+                if (busy || closing) {
                     continue;
                 }
                 long idle = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastUse);
@@ -189,8 +197,11 @@ final class ResidentServer implements AutoCloseable {
         }
         if (f.type() == STOP) {
             Resident.log("exiting: told to stop");
+            boolean first = stopServing(); // before the answer: whoever asked finds the server gone
             wire.send(STOPPED, new byte[0]);
-            close();
+            if (first && onExit != null) {
+                onExit.run();
+            }
             return;
         }
         if (f.type() != REQUEST) {
@@ -208,21 +219,28 @@ final class ResidentServer implements AutoCloseable {
             close();
             return;
         }
-        wire.send(STARTED, new byte[0]);
-        new Invocation(wire, r).run();
         synchronized (lock) {
             served++;
         }
+        wire.send(STARTED, new byte[0]);
+        new Invocation(wire, r).run();
     }
 
     /** Stops serving: the socket is removed (when it is still this server's), and {@code onExit} runs. */
     @Override
     public void close() {
+        if (stopServing() && onExit != null) {
+            onExit.run();
+        }
+    }
+
+    /** Closes and removes the socket; false when that was done before. */
+    private boolean stopServing() {
         synchronized (lock) {
-            if (closed) {
-                return;
+            if (closing) {
+                return false;
             }
-            closed = true;
+            closing = true;
         }
         try {
             channel.close();
@@ -230,9 +248,10 @@ final class ResidentServer implements AutoCloseable {
             Resident.log("closing the socket: " + e);
         }
         removeSocket();
-        if (onExit != null) {
-            onExit.run();
+        synchronized (lock) {
+            closed = true;
         }
+        return true;
     }
 
     /** Removes the socket when it is still this server's (also on SIGTERM, from a shutdown hook). */
