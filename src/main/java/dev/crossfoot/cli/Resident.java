@@ -169,23 +169,35 @@ final class Resident {
         return null;
     }
 
-    /** Whether {@code arg}, as a path, is or leads through links to something under /dev or /proc. */
+    /**
+     * Whether {@code arg}, as a path, is or passes through a link to something under /dev or /proc (where
+     * {@code /dev/stdout} and {@code /proc/self} are the process's own), following each link on the way without
+     * following the last one into what it names.
+     */
     private static boolean device(Path cwd, String arg) {
         if (arg.isEmpty() || arg.indexOf('\0') >= 0) {
             return false;
         }
         try {
-            Path p = cwd.resolve(arg).normalize();
-            for (Path q = p; q != null; q = q.getParent()) {
-                if (Files.exists(q, LinkOption.NOFOLLOW_LINKS)) {
-                    Path real = q.toRealPath();
-                    return real.startsWith("/dev") || real.startsWith("/proc");
-                }
-            }
-            return false;
+            return device(cwd.resolve(arg).normalize(), 0);
         } catch (IOException | RuntimeException e) {
-            return true; // a path that exists and cannot be followed: leave it to a process of its own
+            return true; // a link that cannot be read: leave it to a process of its own
         }
+    }
+
+    private static boolean device(Path p, int links) throws IOException {
+        if (p.startsWith("/dev") || p.startsWith("/proc") || links > 40) {
+            return true;
+        }
+        Path q = p.getRoot();
+        for (Path name : p) {
+            q = q == null ? name : q.resolve(name);
+            if (Files.isSymbolicLink(q)) {
+                Path target = q.getParent() == null ? Files.readSymbolicLink(q) : q.getParent().resolve(Files.readSymbolicLink(q));
+                return device(target.resolve(q.relativize(p)).normalize(), links + 1);
+            }
+        }
+        return false;
     }
 
     /** The private directory of this user's sockets. */

@@ -367,6 +367,11 @@ class ResidentTest {
         assertNotNull(Resident.unservable(new String[] {"check", "f", "--output=out"}, false, temp), "the same, relative");
         Path fd = Files.createSymbolicLink(temp.resolve("fd"), Path.of("/proc/self/fd"));
         assertNotNull(Resident.unservable(new String[] {"check", "f", "-o", fd.resolve("1").toString()}, false, cwd), "through a linked directory");
+        Path viaProc = Files.createSymbolicLink(temp.resolve("here"), Path.of("/proc/self/cwd"));
+        assertNotNull(Resident.unservable(new String[] {"check", "f", "-o", viaProc.resolve("r.txt").toString()}, false, cwd),
+                "a link through /proc/self to a real directory: the server's own would be another");
+        Path plain = Files.createSymbolicLink(temp.resolve("plain"), Files.writeString(temp.resolve("r.txt"), "x"));
+        assertNull(Resident.unservable(new String[] {"check", "f", "-o", plain.toString()}, false, cwd), "a link to a file is the file");
         assertNotNull(Resident.unservable(new String[] {"--help"}, true, cwd));
         assertNotNull(Resident.unservable(new String[] {}, true, cwd));
         assertNull(Resident.unservable(new String[] {"--help"}, false, cwd), "help off a terminal is plain either way");
