@@ -99,7 +99,9 @@ final class Resident {
         String why;
         try {
             Path cwd = Path.of("").toAbsolutePath();
-            String key = key(classPathIdentity(), javaIdentity(), options, cwd.toString(), a[1], jvmEnvironment());
+            // the directory's identity too: one moved away and another made at its path is another directory
+            Object inode = Files.readAttributes(cwd, BasicFileAttributes.class).fileKey();
+            String key = key(classPathIdentity(), javaIdentity(), options, cwd + " " + inode, a[1], jvmEnvironment());
             Terminal terminal = Terminal.detect();
             Request request = new Request(key, cwd.toString(), List.of(args), terminal.stdout(), terminal.stderr(), Terminal.environment());
             ResidentClient.Call call = call(dir, uid, new ResidentClient(dir, key, cwd, javaCommand(options), idleMillis()), request, System.console() != null,
