@@ -26,8 +26,8 @@ public final class Loader {
     public static final String RULES_FILE = "rules.yaml";
 
     private final List<Path> extraRules;
-    /** Rules already read, by digest of their file. */
-    private final Map<String, RuleSet> parsed = new ConcurrentHashMap<>();
+    /** Rules already read, by the bytes of their file. */
+    private final Map<RulesReader.Content, RuleSet> parsed = new ConcurrentHashMap<>();
 
     public Loader(List<Path> extraRules) {
         this.extraRules = List.copyOf(extraRules);

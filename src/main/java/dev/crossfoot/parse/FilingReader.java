@@ -129,7 +129,7 @@ public final class FilingReader {
             t.requireKnownKeys(TABLE_KEYS, "a table");
             String id = t.text("id", "table");
             require(id, at, "a table has no 'id'");
-            if (!id.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            if (!TABLE_ID.matcher(id).matches()) {
                 throw new InputException(at, "table id '" + id + "' must start with a letter and hold only letters, digits, '_', '.' or '-'");
             }
             String file = t.text("file", "table '" + id + "'");
@@ -228,6 +228,7 @@ public final class FilingReader {
         return results;
     }
 
+    private static final java.util.regex.Pattern TABLE_ID = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Set<String> TOP_KEYS = Set.of("issuer", "document", "source", "periods", "markers", "tables");
     private static final Set<String> TABLE_KEYS = Set.of("id", "title", "role", "file", "source", "pages", "unit", "max_decimals",
             "columns", "rows");
