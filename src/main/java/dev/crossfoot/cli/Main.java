@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -17,8 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crossfoot",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {CheckCommand.class, BaselineCommand.class, FootCommand.class, InitCommand.class, ExtractCommand.class,
-            CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+        // the subcommands (check, baseline, foot, init, extract, help, generate-completion) are added in commandLine()
         description = "Checks that the tables of a financial statement add up: totals, bridges, roll-forwards, "
                 + "cross-foots, ties across tables and units, and printed ratios, with rounding-aware tolerance.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -115,11 +115,39 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code; output goes to {@code out} and {@code err}. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(args, out, err).execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /** The subcommands, in the order the usage help lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("check", "baseline", "foot", "init", "extract", "help", "generate-completion");
+
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand();
+            case "baseline" -> new BaselineCommand();
+            case "foot" -> new FootCommand();
+            case "init" -> new InitCommand();
+            case "extract" -> new ExtractCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> new AutoComplete.GenerateCompletion();
+        };
+    }
+
+    /**
+     * The command line for {@code args}. picocli builds each subcommand's model from its annotations by reflection,
+     * which in a cold JVM took a tenth of a one-filing check; so a command line that starts with a working subcommand's
+     * name (check, baseline, foot, init, extract) gets that subcommand alone, and any other (help, --help, --version,
+     * generate-completion, a misspelt name, none) gets them all.
+     */
+    static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        String first = args.length == 0 ? "" : args[0];
+        boolean alone = SUBCOMMANDS.indexOf(first) >= 0 && SUBCOMMANDS.indexOf(first) < 5;
+        for (String name : SUBCOMMANDS) {
+            if (!alone || name.equals(first)) {
+                cl.addSubcommand(name, subcommand(name));
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -136,8 +164,11 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INTERNAL;
         });
         // picocli hides its completion script generator; crossfoot lists it
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        CommandLine completion = cl.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
+        cl.setParameterExceptionHandler((ex, given) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println(Printable.line("crossfoot: " + UsageErrors.oneLine(ex) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
             cmd.getErr().flush();
