@@ -89,12 +89,49 @@ public final class Checker {
     public Function<Path, FilingReport> checking(int inputs) {
         boolean parallelTables = !batch.parallel(inputs);
         return dir -> batch.guarded(dir, d -> {
+            // one filing at a time: its rules are read on a thread of their own while its tables are read
+            java.util.concurrent.FutureTask<RuleSet> ahead = parallelTables ? rulesAhead(d) : null;
             FilingReader.Loaded loaded = load(d, parallelTables);
             NarrativeCsv.Narrative narrative = NarrativeCsv.read(d);
             // a filing whose announcement's prose was read is checked without rules too: its narrative checks
-            RuleSet rules = loader.rules(d, narrative.figures().isEmpty());
+            boolean required = narrative.figures().isEmpty();
+            RuleSet rules = ahead == null ? loader.rules(d, required) : await(ahead);
+            if (ahead != null && required && rules.rules().isEmpty()) {
+                rules = loader.rules(d, true); // says that there are none, as it would have without reading ahead
+            }
             return engine.check(loaded.filing(), rules, Loader.errors(loaded), narrative);
         });
+    }
+
+    /**
+     * Starts reading a filing's rules (not required: a filing without any gets an empty set) on a daemon thread. What
+     * the tables' reading throws is thrown first, as when the rules were read after them; the rules' own problem is
+     * thrown by {@link #await}.
+     */
+    private java.util.concurrent.FutureTask<RuleSet> rulesAhead(Path dir) {
+        java.util.concurrent.FutureTask<RuleSet> task = new java.util.concurrent.FutureTask<>(() -> loader.rules(dir, false));
+        Thread t = new Thread(task, "crossfoot-rules");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The rules read ahead, or what stopped their reading, thrown as it was. */
+    private static RuleSet await(java.util.concurrent.FutureTask<RuleSet> task) {
+        try {
+            return task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /**

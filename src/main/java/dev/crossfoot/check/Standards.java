@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -201,7 +200,8 @@ public final class Standards {
                 }
                 tables.put(e.getKey(), chosen);
             }
-            java.util.Set<Row> distinct = new LinkedHashSet<>();
+            // by identity: the same row of a table is the one Row (hashing a Row would hash all its cells)
+            java.util.Set<Row> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (CellRef r : refs) {
                 if (!distinct.add(row(tables.get(r.table()), r.row().label())) && itemsByRole.size() == 1) {
                     return new Attempt(null, "two items of the form are the same row");

@@ -1,6 +1,7 @@
 package dev.crossfoot.cli;
 
 import dev.crossfoot.model.Printable;
+import dev.crossfoot.parse.StandardReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -39,6 +40,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check") && !java.util.Arrays.asList(args).contains("--no-standard")) {
+            StandardReader.readAhead(); // on the second core, while picocli builds the command line
+        }
         System.exit(run(args, new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err));
     }
 

@@ -39,8 +39,38 @@ public final class StandardReader {
     private StandardReader() {
     }
 
+    /** The built-in pack being read ahead on a thread of its own ({@link #readAhead}), or null. */
+    private static volatile java.util.concurrent.FutureTask<StandardPack> ahead;
+
+    /**
+     * Starts reading the built-in pack on a daemon thread of its own, so that a command that will need it (check) has it
+     * read on the second core while the first builds the command line; {@link #builtIn} then takes that pack. The pack
+     * is immutable, so every caller may share it.
+     */
+    public static void readAhead() {
+        java.util.concurrent.FutureTask<StandardPack> task = new java.util.concurrent.FutureTask<>(StandardReader::readBuiltIn);
+        ahead = task;
+        Thread t = new Thread(task, "crossfoot-standard");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The built-in pack. */
     public static StandardPack builtIn() {
+        java.util.concurrent.FutureTask<StandardPack> task = ahead;
+        if (task != null) {
+            try {
+                return task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // read it again here, so that whatever went wrong is thrown as it would have been without reading ahead
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return readBuiltIn();
+    }
+
+    private static StandardPack readBuiltIn() {
         try (InputStream in = StandardReader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the standard rule pack " + RESOURCE + " is missing from the jar");
