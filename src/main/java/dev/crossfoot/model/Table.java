@@ -32,12 +32,12 @@ public final class Table {
     private final List<String> columns;
     private final List<String> textColumns;
     private final List<Row> rows;
-    private final Map<String, List<Row>> byLabel = new HashMap<>();
-    private final Map<String, List<Row>> byNormalizedLabel = new HashMap<>();
+    private final Map<String, List<Row>> byLabel;
+    private final Map<String, List<Row>> byNormalizedLabel;
     /** Numeric columns by exact name, and by normalised name (all that share it), so a lookup is one step. */
     private final Set<String> columnSet;
-    private final Map<String, List<String>> columnsByNormalized = new HashMap<>();
-    private final Set<String> normalizedTextColumns = new HashSet<>();
+    private final Map<String, List<String>> columnsByNormalized;
+    private final Set<String> normalizedTextColumns;
 
     public Table(String id, String title, String file, Unit unit, List<String> columns, List<String> textColumns,
                  List<Row> rows) {
@@ -49,6 +49,10 @@ public final class Table {
         this.textColumns = List.copyOf(textColumns);
         this.rows = List.copyOf(rows);
         this.columnSet = new HashSet<>(this.columns);
+        this.byLabel = new HashMap<>();
+        this.byNormalizedLabel = new HashMap<>();
+        this.columnsByNormalized = new HashMap<>();
+        this.normalizedTextColumns = new HashSet<>();
         for (String c : this.columns) {
             columnsByNormalized.computeIfAbsent(Labels.normalize(c), k -> new ArrayList<>()).add(c);
         }
@@ -59,6 +63,21 @@ public final class Table {
             byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
             byNormalizedLabel.computeIfAbsent(Labels.normalize(r.label()), k -> new ArrayList<>()).add(r);
         }
+    }
+
+    private Table(Table from) {
+        this.id = from.id;
+        this.title = from.title;
+        this.file = from.file;
+        this.unit = from.unit;
+        this.columns = from.columns;
+        this.textColumns = from.textColumns;
+        this.rows = from.rows;
+        this.columnSet = from.columnSet;
+        this.byLabel = from.byLabel;
+        this.byNormalizedLabel = from.byNormalizedLabel;
+        this.columnsByNormalized = from.columnsByNormalized;
+        this.normalizedTextColumns = from.normalizedTextColumns;
     }
 
     public String id() {
@@ -74,9 +93,9 @@ public final class Table {
         return role;
     }
 
-    /** A copy of this table with the given role. */
+    /** A copy of this table with the given role (sharing its rows and indexes, which nothing changes). */
     public Table withRole(String role) {
-        Table t = new Table(id, title, file, unit, columns, textColumns, rows);
+        Table t = new Table(this);
         t.role = Objects.requireNonNull(role, "role");
         return t;
     }

@@ -69,13 +69,13 @@ final class CsvTableReader {
 
     /** Reads the records of a CSV file: the header names (from the format's header, if it has one) and the rows. */
     private static Records records(Path path, String shownPath, CSVFormat format) {
-        FileKind.refuseBinary(path, shownPath);
+        // a file of a kind that is not text (FileKind) was refused by CsvShape.cells, which every caller runs first
         List<String> header;
         List<RawRow> raw = new ArrayList<>();
         boolean headerInFormat = format.getHeader() != null;
         long cells = 0;
         try (InputStream in = Files.newInputStream(path);
-             Reader reader = utf8(in);
+             Reader reader = utf8(in, CsvShape.size(path));
              CSVParser parser = parse(reader, shownPath, format)) {
             header = headerInFormat ? parser.getHeaderNames() : null;
             Iterator<CSVRecord> it = parser.iterator();
@@ -335,8 +335,9 @@ final class CsvTableReader {
         return out;
     }
 
-    private static Reader utf8(InputStream in) throws IOException {
-        InputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+    /** @param size the file's size, or -1 when unknown: the buffer is no bigger than the file (nor 64 kB) */
+    private static Reader utf8(InputStream in, long size) throws IOException {
+        InputStream buffered = new java.io.BufferedInputStream(in, (int) Math.min(1 << 16, Math.max(16, size + 1)));
         buffered.mark(3);
         byte[] bom = buffered.readNBytes(3);
         if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
