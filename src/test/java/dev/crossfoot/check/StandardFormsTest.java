@@ -62,8 +62,9 @@ class StandardFormsTest {
             STD-IS-GROSS                  | 0 | ifrs          | gross-profit                     | n/a
             STD-IS-OPERATING              | 0 | us            | total-costs                      | n/a
             STD-IS-TAX                    | 0 | hk            | profit-continuing                | 2
-            STD-IS-TAX                    | 1 | us            | equity-method-after-tax          | 2
-            STD-IS-TAX                    | 2 | ifrs          | income-tax                       | n/a
+            STD-IS-TAX                    | 1 | us            | equity-method-after-tax          | 3
+            STD-IS-TAX                    | 2 | hk-discontinued | profit-discontinued            | 3
+            STD-IS-TAX                    | 3 | ifrs          | income-tax                       | n/a
             STD-IS-DISCONTINUED           | 0 | hk            | profit-discontinued              | n/a
             STD-IS-ATTRIBUTION            | 0 | ifrs          | profit-nci                       | 1
             STD-IS-ATTRIBUTION            | 1 | uk            | profit-owners                    | n/a
