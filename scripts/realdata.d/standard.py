@@ -14,9 +14,10 @@ import yaml
 PRIMARY = {"income-statement", "comprehensive-income", "balance-sheet", "cash-flows"}
 
 
-def coverage(out, checks):
+def coverage(out, checks, missed=None):
     """(covered, total): the figure cells of the primary statements (income statement, comprehensive income, balance
-    sheet, cash flows) that at least one check uses, by table, row as reports name it, and column."""
+    sheet, cash flows) that at least one check uses, by table, row as reports name it, and column. Each cell no check
+    uses is appended to missed (table, row, column, printed figure) when a list is given."""
     used = {(c["table"], c["row"], c["column"]) for x in checks for c in x.get("cells", [])}
     doc = yaml.safe_load(open(os.path.join(out, "filing.yaml"), encoding="utf-8"))
     covered = total = 0
@@ -36,7 +37,10 @@ def coverage(out, checks):
                 if col in ("label", "section") or col in text or not r[i].strip():
                     continue
                 total += 1
-                covered += (t["id"], name, col) in used
+                if (t["id"], name, col) in used:
+                    covered += 1
+                elif missed is not None:
+                    missed.append((t["id"], name, col, r[i].strip()))
     return covered, total
 
 
@@ -47,6 +51,8 @@ def base(rule):
 
 
 def main():
+    verbose = "-v" in sys.argv[1:]
+    uncovered = []
     print("| document | standard rules applied | passed | failed | not applicable | standard checks (passed) | inferred checks | warnings | primary cells covered | exit |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     misses = []
@@ -57,6 +63,7 @@ def main():
             print(f"| {name} | - | - | - | - | - | - | - | - | extract {ex} |")
             continue
         f = json.load(open(js, encoding="utf-8"))["filings"][0]
+        missed = []
         std = [c for c in f.get("checks", []) if c.get("origin") == "standard"]
         inferred = [c for c in f.get("checks", []) if c.get("origin") == "inferred"]
         rules = sorted({base(c["rule"]) for c in std})
@@ -66,7 +73,8 @@ def main():
         warned = sum(1 for c in f.get("checks", []) if c["status"] == "warn")
         print(f"| {name} | {len(rules)} | {len(passed)} | {len(failed)} | {len(na)} | "
               f"{len(std)} ({sum(1 for c in std if c['status'] == 'pass')}) | {len(inferred)} | {warned} | "
-              f"{'%d of %d' % coverage(out, f.get('checks', []))} | {cx} |")
+              f"{'%d of %d' % coverage(out, f.get('checks', []), missed)} | {cx} |")
+        uncovered += [(name,) + m for m in missed]
         misses += [(name, c["origin"], c["status"], c["rule"], c["table"], c["row"], c["column"], c["printed"], c.get("computed", ""))
                    for c in f.get("checks", []) if c["status"] != "pass"]
         applied_by_doc.append((name, rules))
@@ -74,6 +82,15 @@ def main():
     for name, rules in applied_by_doc:
         print(f"- {name}: {', '.join(r.replace('STD-', '') for r in rules)}")
     print()
+    if verbose:
+        print("Primary-statement cells no check uses:" if uncovered else "Every primary-statement cell is covered.")
+        print()
+        if uncovered:
+            print("| document | table | row | column | printed |")
+            print("|---|---|---|---|---:|")
+            for u in uncovered:
+                print("| " + " | ".join(str(x).replace("|", "\\|") for x in u) + " |")
+            print()
     if not misses:
         print("Every check passed.")
         return
