@@ -144,8 +144,13 @@ final class RowTotals {
         String label = view.lines.get(t).label();
         boolean labelled = TOTAL.matcher(label).matches();
         boolean unlabelled = label.isEmpty();
-        if ((labelled || closesSection(t)) && standsAlone(t, above)) {
+        if ((labelled || closesSection(t) || unlabelled && !above.isEmpty() && blockStart[above.get(0)] == above.get(0)) && standsAlone(t, above)) {
             blockStart[t] = blockStart[above.get(0)]; // a one-item section's subtotal is its item, not another addend
+            int u = above.get(0);
+            boolean says = labelled || unlabelled || !view.lines.get(t).row().section().equals(view.lines.get(u).row().section());
+            if (says && blockStart[u] == u) {
+                sectionOfOne(t, u); // t says total, or closes the section over the item's heading; u is one row
+            }
             return;
         }
         Judged near = null;
@@ -334,7 +339,7 @@ final class RowTotals {
     }
 
     /**
-     * Whether row t (labelled as a total, or the last of its section) closes a section of one item: the unit just above it is the first row with
+     * Whether row t (labelled as a total, unlabelled, or the last of its section) closes a section of one item: the unit just above it is the first row with
      * figures under a heading (or at the top of the table), and shows the same figure as t in every column
      * where either has one, not all nil. Such a subtotal stands for its item; counted beside it, the item
      * would be added twice to the totals below.
@@ -349,6 +354,21 @@ final class RowTotals {
             return false;
         }
         return sameFigures(t, u);
+    }
+
+    /**
+     * Records that the subtotal t of a section of one item u prints u's figures: a sum of one item, confirmed in
+     * every column where both have a figure (the same figure), so that a check reads the item and its subtotal.
+     * Such a sum stands on the layout (a heading, one item, the row closing it), not on the figures alone.
+     */
+    private void sectionOfOne(int t, int u) {
+        List<String> holding = new ArrayList<>();
+        for (int c = 0; c < view.columns.size(); c++) {
+            if (view.lines.get(t).value(c) != null) {
+                holding.add(view.columns.get(c));
+            }
+        }
+        relations.total(t, List.of(u), List.of(BigDecimal.ONE), holding, List.of(), null);
     }
 
     /** Whether rows t and u print the same figures in every column where either has one, not all nil, u not taken away. */

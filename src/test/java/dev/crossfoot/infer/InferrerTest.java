@@ -362,6 +362,57 @@ class InferrerTest {
     }
 
     @Test
+    void aSectionOfOneItem_isCheckedAsTheSumOfThatItem_soAMisprintedItemFails() throws IOException {
+        // Emperor's investing section and JLIF's non-current assets: the item and its subtotal were in no check,
+        // so a misprint of either went unseen; the subtotal is now the sum of its one item
+        String table = """
+                label,2021,2020
+                Loss before tax,"(541,560)","(679,607)"
+                Interest received,"3,701,774","(922,415)"
+                NET CASH FROM (USED IN) OPERATING ACTIVITIES,"3,160,214","(1,602,022)"
+                INVESTING ACTIVITIES,,
+                Purchase of property and equipment,(274),"(1,074)"
+                NET CASH USED IN INVESTING ACTIVITIES,(274),"(1,074)"
+                """;
+        Footed f = foot(table);
+        assertTrue(f.relations().contains("NET CASH USED IN INVESTING ACTIVITIES <- Purchase of property and equipment"),
+                f.relations().toString());
+        assertEquals(0, f.with(Status.FAIL).size() + f.with(Status.WARN).size());
+        // a heading's one item is not a total of anything when the row below it prints other figures
+        Footed other = foot(table.replace("NET CASH USED IN INVESTING ACTIVITIES,(274)", "NET CASH USED IN INVESTING ACTIVITIES,(275)"));
+        assertFalse(other.relations().stream().anyMatch(r -> r.startsWith("NET CASH USED IN INVESTING")), other.relations().toString());
+    }
+
+    @Test
+    void anUnlabelledSubtotalBelowASectionOfOneItem_isTheSumOfThatItem() throws IOException {
+        // JLIF's income statement: "Attributable to:" / "Owners of the Company" / an unlabelled line of the same figures
+        Footed f = foot("""
+                label,2015,2014
+                Profit before tax,"46,966","67,158"
+                Tax,–,–
+                Profit for the year,"46,966","67,158"
+                Attributable to:,,
+                Owners of the Company,"46,966","67,158"
+                ,"46,966","67,158"
+                """);
+        assertTrue(f.relations().contains("(unlabelled) <- Owners of the Company"), f.relations().toString());
+        assertEquals(0, f.with(Status.FAIL).size() + f.with(Status.WARN).size());
+    }
+
+    @Test
+    void anUnlabelledRowPrintingTheFiguresOfARowWithoutAHeading_isNoTotal() throws IOException {
+        // the same figures twice, with no heading over the first, are no section of one item
+        Footed f = foot("""
+                label,2015,2014
+                Revenue,"46,966","67,158"
+                Costs,"(1,000)","(2,000)"
+                Other,"46,966","67,158"
+                ,"46,966","67,158"
+                """);
+        assertFalse(f.relations().stream().anyMatch(r -> r.startsWith("(unlabelled)")), f.relations().toString());
+    }
+
+    @Test
     void aSubtotalClosingASectionOfOneItem_standsForIt_evenWithoutATotalLabel() throws IOException {
         // issue 12 (Emperor's income statement): "Other comprehensive income (expense) for the year" closes its
         // section of one item; counted beside that item, the total comprehensive expense missed by it

@@ -67,8 +67,8 @@ class RealDataTest {
         List<String> nearMisses = REPORTS.stream().flatMap(r -> r.findings().stream())
                 .filter(f -> f.status() == Status.WARN).map(Finding::id).toList();
         assertEquals(208, tablesWithATotal);
-        assertEquals(356, confirmed);
-        assertEquals(983, passes);
+        assertEquals(357, confirmed); // dev012: the unlabelled subtotal of Fixed assets is its one item, Investments
+        assertEquals(985, passes);
         assertEquals(List.of(
                 "INFER-dev013_8749fc7b-XF-Dec_28__2019-NEAR@Dec 28, 2019#Data Center Group",
                 "INFER-dev013_8749fc7b-XF-Dec_28__2019-NEAR@Dec 28, 2019#Programmable Solutions Group"), nearMisses);
