@@ -69,6 +69,21 @@ final class Relations {
         }
     }
 
+    /**
+     * Records that the subtotal t of a section of one item u prints u's figures: a sum of one item, confirmed in
+     * every column where t has a figure (u's same figure), so that a check reads the item and its subtotal. Such a
+     * sum stands on the layout (a heading, one item, the row closing it), not on the figures alone.
+     */
+    void sectionOfOne(int t, int u) {
+        List<String> holding = new ArrayList<>();
+        for (int c = 0; c < view.columns.size(); c++) {
+            if (view.lines.get(t).value(c) != null) {
+                holding.add(view.columns.get(c));
+            }
+        }
+        total(t, List.of(u), List.of(BigDecimal.ONE), holding, List.of(), null);
+    }
+
     /** Records a cross-foot: the rows that foot, and (as a near-miss) those that miss. */
     void crossFoot(List<String> items, String total, List<Integer> holding, List<Integer> failing) {
         String id = id("XF-" + total);

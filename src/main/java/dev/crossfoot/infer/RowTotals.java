@@ -149,7 +149,7 @@ final class RowTotals {
             int u = above.get(0);
             boolean says = labelled || unlabelled || !view.lines.get(t).row().section().equals(view.lines.get(u).row().section());
             if (says && blockStart[u] == u) {
-                sectionOfOne(t, u); // t says total, or closes the section over the item's heading; u is one row
+                relations.sectionOfOne(t, u); // t says total, or closes the section over the item's heading; u is one row
             }
             return;
         }
@@ -354,21 +354,6 @@ final class RowTotals {
             return false;
         }
         return sameFigures(t, u);
-    }
-
-    /**
-     * Records that the subtotal t of a section of one item u prints u's figures: a sum of one item, confirmed in
-     * every column where both have a figure (the same figure), so that a check reads the item and its subtotal.
-     * Such a sum stands on the layout (a heading, one item, the row closing it), not on the figures alone.
-     */
-    private void sectionOfOne(int t, int u) {
-        List<String> holding = new ArrayList<>();
-        for (int c = 0; c < view.columns.size(); c++) {
-            if (view.lines.get(t).value(c) != null) {
-                holding.add(view.columns.get(c));
-            }
-        }
-        relations.total(t, List.of(u), List.of(BigDecimal.ONE), holding, List.of(), null);
     }
 
     /** Whether rows t and u print the same figures in every column where either has one, not all nil, u not taken away. */
