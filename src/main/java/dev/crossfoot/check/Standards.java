@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +112,18 @@ public final class Standards {
         }
     }
 
+    /** A row with its label and section as labels are matched (normalised). */
+    private record Named(Row row, String label, String section) {
+        boolean matches(StandardPack.Variant v) {
+            return v.label().matcher(label).matches() && (v.section() == null || v.section().matcher(section).matches());
+        }
+    }
+
     /** Finds a filing's rows by item, once per table and item. */
     final class Resolver {
         private final Filing filing;
         private final Map<String, Row> found = new HashMap<>();
+        private final Map<Table, List<Named>> named = new IdentityHashMap<>();
 
         Resolver(Filing filing) {
             this.filing = filing;
@@ -131,11 +140,12 @@ public final class Standards {
                 return found.get(key);
             }
             Row row = null;
+            List<Named> named = rows(t);
             for (StandardPack.Variant v : pack.items().get(item).labels()) {
                 List<Row> matches = new ArrayList<>();
-                for (Row r : t.rows()) {
-                    if (r.hasFigures() && matches(v, r)) {
-                        matches.add(r);
+                for (Named n : named) {
+                    if (n.matches(v)) {
+                        matches.add(n.row());
                     }
                 }
                 if (!matches.isEmpty() && matches.stream().allMatch(m -> samePrinted(m, matches.get(0)))) {
@@ -145,6 +155,12 @@ public final class Standards {
             }
             found.put(key, row);
             return row;
+        }
+
+        /** A table's rows with figures, each with its label and section normalised once (every item's variants are matched against them). */
+        private List<Named> rows(Table t) {
+            return named.computeIfAbsent(t, k -> k.rows().stream().filter(Row::hasFigures)
+                    .map(r -> new Named(r, Labels.normalize(r.label()), Labels.normalize(r.section()))).toList());
         }
 
         /** Whether two rows print the same figures in every column (a line printed twice, as profit for the year often is). */

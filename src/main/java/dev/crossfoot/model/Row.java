@@ -31,6 +31,11 @@ public record Row(int index, String section, String label, Map<String, Cell> cel
     }
 
     public boolean hasFigures() {
-        return cells.values().stream().anyMatch(c -> !(c.figure() instanceof Figure.Blank));
+        for (Cell c : cells.values()) { // a loop, not a stream: asked of every row many times
+            if (!(c.figure() instanceof Figure.Blank)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
