@@ -71,15 +71,35 @@ public final class Engine {
      * @throws InputException when a rule refers to something the filing does not have
      */
     public FilingReport check(Filing filing, RuleSet rules, List<InputError> unreadable, NarrativeCsv.Narrative narrative) {
-        Planner planner = new Planner(filing, narrative.figures());
+        Selection selection = select(filing, rules);
         NarrativeTies ties = new NarrativeTies(filing, options);
-        List<Finding> restated = new ArrayList<>();
-        Set<NarrativeFigure> byRule = Collections.newSetFromMap(new IdentityHashMap<>());
-        Evaluator evaluator = new Evaluator(options);
-        Map<String, InputError> broken = new HashMap<>();
-        unreadable.forEach(e -> broken.putIfAbsent(e.table(), e));
-        List<Finding> findings = new ArrayList<>();
-        List<RuleError> notRun = new ArrayList<>();
+        Outcome outcome = run(filing, selection, unreadable, narrative, ties);
+        Map<String, Integer> counts = counts(selection.rules(), selection.origins(), outcome.dropped());
+        List<Finding> diagnosed = new ArrayList<>(Diagnoser.diagnose(outcome.findings()));
+        NarrativeTies.Outcome tied = ties.tie(narrative.document(), narrative.figures());
+        diagnosed.addAll(tied.findings());
+        diagnosed.addAll(outcome.restated());
+        List<NarrativeFigure> unattached = tied.unattached().stream().filter(f -> !outcome.byRule().contains(f)).toList();
+        if (!options.known().isEmpty()) {
+            diagnosed = diagnosed.stream()
+                    .map(f -> f.status() != Status.PASS && options.known().contains(f.fingerprint()) ? f.asKnown() : f)
+                    .toList();
+        }
+        return new FilingReport(filing.path(), filing.issuer(), filing.document(), diagnosed, null,
+                List.copyOf(filing.tables().values()), unreadable, outcome.notRun(), unattached,
+                new Basis(counts, selection.notApplicable()));
+    }
+
+    /**
+     * The rules to run and where each came from: the rule set's (inferred or a rules file), then the standard pack's
+     * that apply and whose ids the rule set does not use.
+     *
+     * @param notApplicable the standard rules not applicable; running the rules adds those it cannot plan
+     */
+    private record Selection(List<Rule> rules, Map<Rule, String> origins, List<NotApplicable> notApplicable) {
+    }
+
+    private Selection select(Filing filing, RuleSet rules) {
         Map<Rule, String> origins = new IdentityHashMap<>();
         List<Rule> all = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -100,12 +120,36 @@ public final class Engine {
             }
             notApplicable.addAll(applied.notApplicable());
         }
-        Set<Rule> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Rule rule : all) {
+        return new Selection(all, origins, notApplicable);
+    }
+
+    /**
+     * What running the rules gave.
+     *
+     * @param findings the rules' checks, before diagnosis
+     * @param restated the text rules' checks (each ties a narrative figure, judged as the narrative checks judge one)
+     * @param byRule   the narrative figures a text rule tied
+     * @param notRun   the rules that read a table that could not be read
+     * @param dropped  the standard rules found not applicable when planned
+     */
+    private record Outcome(List<Finding> findings, List<Finding> restated, Set<NarrativeFigure> byRule, List<RuleError> notRun,
+                           Set<Rule> dropped) {
+    }
+
+    private Outcome run(Filing filing, Selection selection, List<InputError> unreadable, NarrativeCsv.Narrative narrative,
+                        NarrativeTies ties) {
+        Planner planner = new Planner(filing, narrative.figures());
+        Evaluator evaluator = new Evaluator(options);
+        Map<String, InputError> broken = new HashMap<>();
+        unreadable.forEach(e -> broken.putIfAbsent(e.table(), e));
+        Outcome out = new Outcome(new ArrayList<>(), new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()),
+                new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
+        for (Rule rule : selection.rules()) {
+            String origin = selection.origins().get(rule);
             InputError cause = rule.tables().stream().map(broken::get).filter(Objects::nonNull).findFirst().orElse(null);
             if (cause != null) {
                 SourceLocation at = rule.info().location();
-                notRun.add(new RuleError(rule.info().id(), rule.info().title(), at.file(), at.line(),
+                out.notRun().add(new RuleError(rule.info().id(), rule.info().title(), at.file(), at.line(),
                         "it reads table '" + cause.table() + "', which could not be read"));
                 continue;
             }
@@ -113,40 +157,27 @@ public final class Engine {
             try {
                 plans = planner.plan(rule);
             } catch (InputException e) {
-                if (!Standards.ORIGIN.equals(origins.get(rule))) {
+                if (!Standards.ORIGIN.equals(origin)) {
                     throw e;
                 }
                 // a standard rule whose rows cannot be named is not applicable, never an error
                 SourceLocation at = rule.info().location();
-                notApplicable.add(new NotApplicable(rule.info().id(), rule.info().title(), at.file(), at.line(),
+                selection.notApplicable().add(new NotApplicable(rule.info().id(), rule.info().title(), at.file(), at.line(),
                         e.getMessage()));
-                dropped.add(rule);
+                out.dropped().add(rule);
                 continue;
             }
             for (Plan plan : plans) {
                 if (plan instanceof Plan.Text text) {
                     // a text rule ties a narrative figure: judged as the narrative checks judge one
-                    restated.add(ties.restated(narrative.document(), rule, text, origins.get(rule)));
-                    byRule.add(text.figure());
+                    out.restated().add(ties.restated(narrative.document(), rule, text, origin));
+                    out.byRule().add(text.figure());
                 } else {
-                    findings.add(evaluator.evaluate(rule, plan, origins.get(rule)));
+                    out.findings().add(evaluator.evaluate(rule, plan, origin));
                 }
             }
         }
-        Map<String, Integer> counts = counts(all, origins, dropped);
-        List<Finding> diagnosed = new ArrayList<>(Diagnoser.diagnose(findings));
-        NarrativeTies.Outcome tied = ties.tie(narrative.document(), narrative.figures());
-        diagnosed.addAll(tied.findings());
-        diagnosed.addAll(restated);
-        List<NarrativeFigure> unattached = tied.unattached().stream().filter(f -> !byRule.contains(f)).toList();
-        if (!options.known().isEmpty()) {
-            diagnosed = diagnosed.stream()
-                    .map(f -> f.status() != Status.PASS && options.known().contains(f.fingerprint()) ? f.asKnown() : f)
-                    .toList();
-        }
-        return new FilingReport(filing.path(), filing.issuer(), filing.document(), diagnosed, null,
-                List.copyOf(filing.tables().values()), unreadable, notRun, unattached,
-                new Basis(counts, notApplicable));
+        return out;
     }
 
     /** The rules run per origin; a standard rule checked year by year (a carried form) counts once. */
