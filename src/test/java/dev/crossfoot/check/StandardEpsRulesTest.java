@@ -12,7 +12,6 @@ import dev.crossfoot.result.CheckKind;
 import dev.crossfoot.result.FilingReport;
 import dev.crossfoot.result.Finding;
 import dev.crossfoot.result.NotApplicable;
-import dev.crossfoot.result.Status;
 import dev.crossfoot.testing.FilingCopy;
 import java.nio.file.Path;
 import java.util.List;
