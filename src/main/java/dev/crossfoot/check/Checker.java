@@ -10,6 +10,8 @@ import dev.crossfoot.rules.RuleSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -90,7 +92,7 @@ public final class Checker {
         boolean parallelTables = !batch.parallel(inputs);
         return dir -> batch.guarded(dir, d -> {
             // one filing at a time: its rules are read on a thread of their own while its tables are read
-            java.util.concurrent.FutureTask<RuleSet> ahead = parallelTables ? rulesAhead(d) : null;
+            FutureTask<RuleSet> ahead = parallelTables ? rulesAhead(d) : null;
             FilingReader.Loaded loaded = load(d, parallelTables);
             NarrativeCsv.Narrative narrative = NarrativeCsv.read(d);
             // a filing whose announcement's prose was read is checked without rules too: its narrative checks
@@ -108,8 +110,8 @@ public final class Checker {
      * the tables' reading throws is thrown first, as when the rules were read after them; the rules' own problem is
      * thrown by {@link #await}.
      */
-    private java.util.concurrent.FutureTask<RuleSet> rulesAhead(Path dir) {
-        java.util.concurrent.FutureTask<RuleSet> task = new java.util.concurrent.FutureTask<>(() -> loader.rules(dir, false));
+    private FutureTask<RuleSet> rulesAhead(Path dir) {
+        FutureTask<RuleSet> task = new FutureTask<>(() -> loader.rules(dir, false));
         Thread t = new Thread(task, "crossfoot-rules");
         t.setDaemon(true);
         t.start();
@@ -117,10 +119,10 @@ public final class Checker {
     }
 
     /** The rules read ahead, or what stopped their reading, thrown as it was. */
-    private static RuleSet await(java.util.concurrent.FutureTask<RuleSet> task) {
+    private static RuleSet await(FutureTask<RuleSet> task) {
         try {
             return task.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What crossfoot knows of where it writes: whether standard output and standard error are terminals, how wide
@@ -54,7 +55,7 @@ record Terminal(boolean stdout, boolean stderr, Map<String, String> env) {
     }
 
     /** Runs {@code work} on this thread with {@code terminal} as the run's terminal (a resident server's client's). */
-    static <T> T within(Terminal terminal, java.util.function.Supplier<T> work) {
+    static <T> T within(Terminal terminal, Supplier<T> work) {
         Terminal before = GIVEN.get();
         GIVEN.set(terminal);
         try {
@@ -75,6 +76,7 @@ record Terminal(boolean stdout, boolean stderr, Map<String, String> env) {
             String target = Files.readSymbolicLink(link).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // no /proc link to read (not Linux, or not allowed): the fallback the javadoc gives, not an error
             return console;
         }
     }
