@@ -86,7 +86,7 @@ public final class Labels {
     /**
      * The ASCII character the general normalisation makes of {@code c} wherever it stands, for the characters
      * where that holds (LabelsTest checks each against {@link #normalizeUnicode}); any other character as it is.
-     * Compatibility forms are one character to one here: U+2033 (double prime, two primes under NFKC) and U+00B4
+     * Compatibility forms are one character to one here: U+2033 (two primes in one character, two under NFKC) and U+00B4
      * (the acute accent, a space and a combining mark) are left to the general path.
      */
     private static boolean blank(char c) {
