@@ -40,10 +40,15 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("check") && !java.util.Arrays.asList(args).contains("--no-standard")) {
-            StandardReader.readAhead(); // on the second core, while picocli builds the command line
-        }
+        readAhead(args);
         System.exit(run(args, new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err));
+    }
+
+    /** For a check that uses the standard pack: reads the pack on the second core, while picocli builds the command line. */
+    static void readAhead(String[] args) {
+        if (args.length > 0 && args[0].equals("check") && !java.util.Arrays.asList(args).contains("--no-standard")) {
+            StandardReader.readAhead();
+        }
     }
 
     /**
