@@ -18,9 +18,11 @@ import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * crossfoot's one YAML codec, for filings and rules alike. Reading: Jackson's streaming YAML parser (no
- * data binding, so no reflection at start-up), bounded in size, nesting and aliases, and strict:
- * duplicate keys and aliases are errors. Writing: Jackson's YAML generator ({@link Writer}), every text a
+ * crossfoot's one YAML codec, for filings and rules alike. Reading: first {@link YamlSubset}, crossfoot's own
+ * reader of the plain subset of YAML that rules, filings and the standard pack are written in, which builds the
+ * same tree Jackson would and declines anything else; then, for what it declines, Jackson's streaming YAML
+ * parser (no data binding, so no reflection at start-up), bounded in size, nesting and aliases, and strict:
+ * duplicate keys and aliases are errors (the errors are always Jackson's and this class's). Writing: Jackson's YAML generator ({@link Writer}), every text a
  * quoted scalar ("...") with YAML's escapes, so no label, however it is printed, changes meaning.
  */
 public final class Yaml {
@@ -87,6 +89,17 @@ public final class Yaml {
             text = text.substring(1);
         }
         refuseLongLines(text, shown);
+        if (text.length() <= MAX_CODE_POINTS / 2) {
+            YamlNode fast = YamlSubset.read(text, shown);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return jackson(text, shown);
+    }
+
+    /** Reads YAML text (BOM removed, lines checked) with Jackson: anything {@link YamlSubset} declines. */
+    static YamlNode jackson(String text, String shown) {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = next(p, shown);
             if (t == null) {

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * A YAML value as read, with where it was written: a mapping, a sequence or a scalar. Built by
- * {@link Yaml#parse} from Jackson's streaming parser, without data binding.
+ * {@link Yaml#parse}, from {@link YamlSubset} or Jackson's streaming parser (the same tree either way),
+ * without data binding.
  */
 sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
 
