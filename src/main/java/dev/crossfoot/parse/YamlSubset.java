@@ -1,6 +1,5 @@
 package dev.crossfoot.parse;
 
-import dev.crossfoot.model.Limits;
 import dev.crossfoot.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +14,8 @@ import java.util.Map;
  *
  * <p>The subset: comment lines and trailing {@code " #"} comments; block mappings and block sequences
  * (items indented under their key or not, {@code "- key: value"} items whose mapping goes on below);
- * one-line flow sequences and flow mappings, nested; one-line double-quoted scalars (YAML's escapes but
- * {@code \U}), one-line single-quoted scalars, plain scalars on one line; block scalars {@code >-}, {@code >},
+ * one-line flow sequences and flow mappings, nested; one-line scalars in "quotes" (YAML's escapes but
+ * {@code \U}), or 'apostrophes', plain scalars on one line; block scalars {@code >-}, {@code >},
  * {@code |-} and {@code |} as values of keys; {@code "key:"} with nothing after it (an empty text, as Jackson
  * gives it with {@link Yaml}'s factory).
  * A plain scalar is a number only as {@code -?digits} (at most 18) or {@code -?digits.digits}, a boolean
@@ -28,21 +27,6 @@ import java.util.Map;
  * escapes, a second document, a value over the size limit) and its message stay Jackson's and {@link Yaml}'s.
  */
 final class YamlSubset {
-
-    /** Below Yaml's nesting limit (50), so a document near the limit goes to Jackson, which enforces it. */
-    private static final int MAX_DEPTH = 40;
-    /** SnakeYAML's limit for a simple key is 1024 characters; longer keys go to Jackson. */
-    private static final int MAX_KEY = 1000;
-    private static final int MAX_NUMBER_DIGITS = 18;
-
-    /** Thrown to decline; no stack trace (it is not an error, the full parser takes over). */
-    private static final class Decline extends RuntimeException {
-        private static final Decline INSTANCE = new Decline();
-
-        private Decline() {
-            super(null, null, false, false);
-        }
-    }
 
     private final String s;
     private final String shown;
@@ -72,7 +56,7 @@ final class YamlSubset {
             char c = text.charAt(i);
             if (c == '\n') {
                 count++;
-            } else if (!plain(c)) {
+            } else if (!YamlLine.plain(c)) {
                 return null;
             }
         }
@@ -89,24 +73,9 @@ final class YamlSubset {
         ends[l] = n;
         try {
             return new YamlSubset(text, shown, starts, ends, count).document();
-        } catch (Decline d) {
+        } catch (YamlLine.Decline d) {
             return null;
         }
-    }
-
-    /**
-     * Characters this reader takes: printable ones but tab, carriage return, NEL, line and paragraph
-     * separators, BOM, surrogates (columns would count code points) and U+FFFE/U+FFFF.
-     */
-    private static boolean plain(char c) {
-        if (c >= 0x20 && c < 0x7F) {
-            return true;
-        }
-        return c >= 0xA0 && c != 0x2028 && c != 0x2029 && !Character.isSurrogate(c) && c != 0xFEFF && c < 0xFFFE;
-    }
-
-    private static Decline decline() {
-        return Decline.INSTANCE;
     }
 
     private YamlNode document() {
@@ -114,18 +83,18 @@ final class YamlSubset {
             int a = lineStart[i];
             int e = lineEnd[i];
             if (e > a && (s.charAt(a) == '%' || s.startsWith("---", a) || s.startsWith("...", a))) {
-                throw decline();
+                throw YamlLine.decline();
             }
         }
         int first = significant(0);
         if (first == lines || indent(first) != 0) {
-            throw decline();
+            throw YamlLine.decline();
         }
         ln = first;
         pos = lineStart[first];
         YamlNode root = block(1);
         if (significant(ln) != lines) {
-            throw decline();
+            throw YamlLine.decline();
         }
         return root;
     }
@@ -173,7 +142,7 @@ final class YamlSubset {
             p++;
         }
         if (p < e && (s.charAt(p) != '#' || p == pos)) {
-            throw decline();
+            throw YamlLine.decline();
         }
         ln++;
         pos = ln < lines ? lineStart[ln] : s.length();
@@ -188,8 +157,8 @@ final class YamlSubset {
 
     /** The block mapping or sequence at {@link #pos} (the first significant position of its first line). */
     private YamlNode block(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw decline();
+        if (depth > YamlLine.MAX_DEPTH) {
+            throw YamlLine.decline();
         }
         int column = pos - lineStart[ln];
         if (dashAt(pos, lineEnd[ln])) {
@@ -205,11 +174,12 @@ final class YamlSubset {
         while (true) {
             int keyLine = ln;
             SourceLocation keyAt = at(ln, pos);
-            String key = key();
+            YamlLine l = here();
+            String key = l.key();
             if (key == null || entries.containsKey(key)) {
-                throw decline();
+                throw YamlLine.decline();
             }
-            // pos is just after the ':'
+            pos = l.pos; // just after the ':'
             int colon = pos;
             YamlNode value = valueAfterColon(keyLine, colon, indent, depth);
             entries.put(key, value);
@@ -225,11 +195,11 @@ final class YamlSubset {
                 break;
             }
             if (ind > indent) {
-                throw decline();
+                throw YamlLine.decline();
             }
             moveTo(next);
             if (dashAt(pos, lineEnd[ln])) {
-                throw decline();
+                throw YamlLine.decline();
             }
         }
         return new YamlNode.Mapping(entries, keys, start);
@@ -244,7 +214,7 @@ final class YamlSubset {
         }
         if (p == e || s.charAt(p) == '#') {
             if (p < e && p == afterColon) {
-                throw decline();
+                throw YamlLine.decline();
             }
             int next = significant(ln + 1);
             if (next < lines) {
@@ -294,11 +264,11 @@ final class YamlSubset {
         }
         int first = ln + 1;
         if (p < e || first >= lines) {
-            throw decline();
+            throw YamlLine.decline();
         }
         int blockIndent = indent(first);
         if (blockIndent == lineEnd[first] - lineStart[first] || blockIndent <= indent) {
-            throw decline();
+            throw YamlLine.decline();
         }
         StringBuilder text = new StringBuilder();
         int last = -1;
@@ -309,7 +279,7 @@ final class YamlSubset {
             int ind = indent(l);
             if (ind == length) {
                 if (length > blockIndent) {
-                    throw decline();
+                    throw YamlLine.decline();
                 }
                 blank++;
                 continue;
@@ -318,7 +288,7 @@ final class YamlSubset {
                 break;
             }
             if (ind > blockIndent && folded) {
-                throw decline();
+                throw YamlLine.decline();
             }
             if (last >= 0) {
                 if (folded && blank == 0) {
@@ -336,7 +306,7 @@ final class YamlSubset {
         }
         ln = last + 1;
         pos = ln < lines ? lineStart[ln] : s.length();
-        return scalar(text.toString(), YamlNode.Scalar.Kind.TEXT, where);
+        return YamlLine.scalar(text.toString(), YamlNode.Scalar.Kind.TEXT, where);
     }
 
     private YamlNode.Sequence sequence(int indent, int depth) {
@@ -361,7 +331,7 @@ final class YamlSubset {
                     p++;
                 }
                 if (p == e || s.charAt(p) == '#' || dashAt(p, e)) {
-                    throw decline();
+                    throw YamlLine.decline();
                 }
                 pos = p;
                 if (entryAhead()) {
@@ -378,7 +348,7 @@ final class YamlSubset {
             }
             int ind = indent(next);
             if (ind > indent) {
-                throw decline();
+                throw YamlLine.decline();
             }
             moveTo(next);
             if (ind < indent || !dashAt(pos, lineEnd[ln])) {
@@ -390,405 +360,19 @@ final class YamlSubset {
 
     /** Whether a block mapping entry ({@code key: ...}) starts at {@link #pos}; does not move. */
     private boolean entryAhead() {
-        int save = pos;
-        int saveLine = ln;
-        try {
-            return key() != null;
-        } finally {
-            pos = save;
-            ln = saveLine;
-        }
+        return here().key() != null;
     }
 
-    /**
-     * A block mapping key at {@link #pos} followed by ':' and a space or the end of the line; moves past the
-     * ':'. Null if there is no key here (declines on a key it would not read as Jackson does).
-     */
-    private String key() {
-        int e = lineEnd[ln];
-        int p = pos;
-        if (p >= e) {
-            return null;
-        }
-        char c = s.charAt(p);
-        String key;
-        int after;
-        if (c == '"' || c == '\'') {
-            int[] end = new int[1];
-            key = quoted(p, e, end);
-            after = end[0];
-            if (after >= e || s.charAt(after) != ':') {
-                return null;
-            }
-        } else {
-            if (!plainStart(p, e)) {
-                return null;
-            }
-            int i = p;
-            while (true) {
-                if (i >= e) {
-                    return null;
-                }
-                char d = s.charAt(i);
-                if (d == ':' && (i + 1 == e || s.charAt(i + 1) == ' ')) {
-                    break;
-                }
-                if (d == '#' && s.charAt(i - 1) == ' ') {
-                    return null;
-                }
-                i++;
-            }
-            int end = i;
-            while (s.charAt(end - 1) == ' ') {
-                end--;
-            }
-            key = s.substring(p, end);
-            after = i;
-            if (key.charAt(0) == '<' || key.charAt(0) == '=') {
-                throw decline();
-            }
-        }
-        if (after + 1 < e && s.charAt(after + 1) != ' ') {
-            return null;
-        }
-        if (after - p > MAX_KEY || key.length() > Limits.MAX_YAML_SCALAR) {
-            throw decline();
-        }
-        pos = after + 1;
-        return key;
+    /** A reader of the rest of the current line, from {@link #pos}. */
+    private YamlLine here() {
+        return new YamlLine(s, shown, ln, lineStart[ln], lineEnd[ln], pos);
     }
 
-    /**
-     * Whether a plain scalar may start at p in block context, by this reader: not at an indicator
-     * ({@code -?:} only before a non-space, and only '-' of them taken).
-     */
-    private boolean plainStart(int p, int e) {
-        char c = s.charAt(p);
-        switch (c) {
-            case '-':
-                return p + 1 < e && s.charAt(p + 1) != ' ';
-            case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ':
-                return false;
-            default:
-                return true;
-        }
-    }
-
-    // ---- values on one line
-
-    /** A scalar or flow collection at {@link #pos}, on this line; moves past it. */
+    /** A value written on the current line at {@link #pos}; moves past it. */
     private YamlNode inline(int depth) {
-        int e = lineEnd[ln];
-        int p = pos;
-        char c = s.charAt(p);
-        if (c == '[' || c == '{') {
-            return flow(depth);
-        }
-        SourceLocation where = at(ln, p);
-        if (c == '"' || c == '\'') {
-            int[] end = new int[1];
-            String text = quoted(p, e, end);
-            pos = end[0];
-            return scalar(text, YamlNode.Scalar.Kind.TEXT, where);
-        }
-        if (!plainStart(p, e)) {
-            throw decline();
-        }
-        int i = p;
-        while (i < e) {
-            char d = s.charAt(i);
-            if (d == ':' && (i + 1 == e || s.charAt(i + 1) == ' ')) {
-                throw decline();
-            }
-            if (d == '#' && s.charAt(i - 1) == ' ') {
-                break;
-            }
-            i++;
-        }
-        int end = i;
-        while (s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        pos = end;
-        String text = s.substring(p, end);
-        return scalar(text, kind(text), where);
-    }
-
-    private static YamlNode.Scalar scalar(String text, YamlNode.Scalar.Kind kind, SourceLocation at) {
-        if (text.length() > Limits.MAX_YAML_SCALAR) {
-            throw decline();
-        }
-        return new YamlNode.Scalar(text, kind, at);
-    }
-
-    /** A flow sequence or mapping at {@link #pos}, closed on this line; moves past it. */
-    private YamlNode flow(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw decline();
-        }
-        int e = lineEnd[ln];
-        SourceLocation where = at(ln, pos);
-        boolean seq = s.charAt(pos) == '[';
-        char close = seq ? ']' : '}';
-        pos++;
-        skipSpaces(e);
-        List<YamlNode> items = new ArrayList<>();
-        Map<String, YamlNode> entries = new LinkedHashMap<>();
-        Map<String, SourceLocation> keys = new LinkedHashMap<>();
-        if (pos < e && s.charAt(pos) == close) {
-            pos++;
-        } else {
-            while (true) {
-                if (pos >= e) {
-                    throw decline();
-                }
-                if (seq) {
-                    items.add(flowNode(depth + 1));
-                } else {
-                    SourceLocation keyAt = at(ln, pos);
-                    YamlNode k = flowNode(depth + 1);
-                    if (!(k instanceof YamlNode.Scalar ks) || pos + 1 >= e || s.charAt(pos) != ':' || s.charAt(pos + 1) != ' ') {
-                        throw decline();
-                    }
-                    String key = ks.text();
-                    if (entries.containsKey(key) || key.charAt(0) == '<' || key.charAt(0) == '=') {
-                        throw decline();
-                    }
-                    pos++;
-                    skipSpaces(e);
-                    if (pos >= e) {
-                        throw decline();
-                    }
-                    entries.put(key, flowNode(depth + 1));
-                    keys.put(key, keyAt);
-                }
-                skipSpaces(e);
-                if (pos >= e) {
-                    throw decline();
-                }
-                char d = s.charAt(pos);
-                if (d == close) {
-                    pos++;
-                    break;
-                }
-                if (d != ',') {
-                    throw decline();
-                }
-                pos++;
-                skipSpaces(e);
-                if (pos < e && (s.charAt(pos) == close || s.charAt(pos) == ',')) {
-                    throw decline();
-                }
-            }
-        }
-        return seq ? new YamlNode.Sequence(items, where) : new YamlNode.Mapping(entries, keys, where);
-    }
-
-    private void skipSpaces(int e) {
-        while (pos < e && s.charAt(pos) == ' ') {
-            pos++;
-        }
-    }
-
-    /** An item, key or value inside a flow collection; moves past it (trailing spaces of a plain one too). */
-    private YamlNode flowNode(int depth) {
-        int e = lineEnd[ln];
-        int p = pos;
-        char c = s.charAt(p);
-        if (c == '[' || c == '{') {
-            return flow(depth);
-        }
-        SourceLocation where = at(ln, p);
-        if (c == '"' || c == '\'') {
-            int[] end = new int[1];
-            String text = quoted(p, e, end);
-            pos = end[0];
-            return scalar(text, YamlNode.Scalar.Kind.TEXT, where);
-        }
-        if (!plainStart(p, e)) {
-            throw decline();
-        }
-        int i = p;
-        while (i < e) {
-            char d = s.charAt(i);
-            if (d == ',' || d == ']' || d == '}') {
-                break;
-            }
-            if (d == ':') {
-                // "key: value" in a flow mapping; anything else with ':' goes to Jackson
-                if (i + 1 < e && s.charAt(i + 1) == ' ') {
-                    break;
-                }
-                throw decline();
-            }
-            if (d == '?' || d == '[' || d == '{' || d == '#') {
-                throw decline();
-            }
-            i++;
-        }
-        if (i == e) {
-            throw decline();
-        }
-        int end = i;
-        while (end > p && s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        if (end == p) {
-            throw decline();
-        }
-        pos = i;
-        String text = s.substring(p, end);
-        return scalar(text, kind(text), where);
-    }
-
-    /**
-     * A quoted scalar starting at p, closed on this line; end[0] is set to just after the closing quote.
-     * Declines on an escape it does not read as SnakeYAML does.
-     */
-    private String quoted(int p, int e, int[] end) {
-        char q = s.charAt(p);
-        StringBuilder sb = null;
-        int i = p + 1;
-        int from = i;
-        while (true) {
-            if (i >= e) {
-                throw decline();
-            }
-            char c = s.charAt(i);
-            if (c == q) {
-                if (q == '\'' && i + 1 < e && s.charAt(i + 1) == '\'') {
-                    if (sb == null) {
-                        sb = new StringBuilder();
-                    }
-                    sb.append(s, from, i + 1);
-                    i += 2;
-                    from = i;
-                    continue;
-                }
-                break;
-            }
-            if (c == '\\' && q == '"') {
-                if (sb == null) {
-                    sb = new StringBuilder();
-                }
-                sb.append(s, from, i);
-                if (i + 1 >= e) {
-                    throw decline();
-                }
-                char x = s.charAt(i + 1);
-                i += 2;
-                switch (x) {
-                    case '0' -> sb.append('\0');
-                    case 'a' -> sb.append('\u0007');
-                    case 'b' -> sb.append('\b');
-                    case 't' -> sb.append('\t');
-                    case 'n' -> sb.append('\n');
-                    case 'v' -> sb.append('\u000B');
-                    case 'f' -> sb.append('\f');
-                    case 'r' -> sb.append('\r');
-                    case 'e' -> sb.append('\u001B');
-                    case ' ' -> sb.append(' ');
-                    case '"' -> sb.append('"');
-                    case '\\' -> sb.append('\\');
-                    case 'N' -> sb.append('\u0085');
-                    case '_' -> sb.append('\u00A0');
-                    case 'L' -> sb.append('\u2028');
-                    case 'P' -> sb.append('\u2029');
-                    case 'x', 'u' -> {
-                        int digits = x == 'x' ? 2 : 4;
-                        if (i + digits > e) {
-                            throw decline();
-                        }
-                        int v = 0;
-                        for (int k = 0; k < digits; k++) {
-                            int h = Character.digit(s.charAt(i + k), 16);
-                            if (h < 0 || s.charAt(i + k) > 'f') {
-                                throw decline();
-                            }
-                            v = v * 16 + h;
-                        }
-                        if (Character.isSurrogate((char) v)) {
-                            throw decline();
-                        }
-                        sb.append((char) v);
-                        i += digits;
-                    }
-                    default -> throw decline();
-                }
-                from = i;
-                continue;
-            }
-            i++;
-        }
-        end[0] = i + 1;
-        if (sb == null) {
-            return s.substring(p + 1, i);
-        }
-        return sb.append(s, from, i).toString();
-    }
-
-    // ---- what a plain scalar is
-
-    /**
-     * The kind Jackson gives a plain scalar, where this reader is sure of it; declines otherwise. Jackson asks
-     * SnakeYAML's resolver, which tries patterns chosen by the first character: yYnNtTfFoO (booleans),
-     * ~nN (null), -+0-9 and '.' (integers, floats, dates), '<' (merge), !&* and '=' (YAML's own).
-     */
-    static YamlNode.Scalar.Kind kind(String t) {
-        char c = t.charAt(0);
-        if (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
-            if (number(t)) {
-                return YamlNode.Scalar.Kind.NUMBER;
-            }
-            for (int i = 0; i < t.length(); i++) {
-                if (!numberish(t.charAt(i))) {
-                    return YamlNode.Scalar.Kind.TEXT;
-                }
-            }
-            throw decline();
-        }
-        switch (t) {
-            case "true", "True", "TRUE", "false", "False", "FALSE":
-                return YamlNode.Scalar.Kind.BOOLEAN;
-            case "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
-                    "null", "Null", "NULL", "~":
-                throw decline();
-            default:
-                break;
-        }
-        if (c == '<' || c == '=' || c == '~' || c == '!' || c == '&' || c == '*' || c == '$') {
-            throw decline();
-        }
-        return YamlNode.Scalar.Kind.TEXT;
-    }
-
-    /** {@code -?(0|[1-9][0-9]*)} or that with {@code .[0-9]+}, at most 18 digits before and after. */
-    private static boolean number(String t) {
-        int n = t.length();
-        int i = t.charAt(0) == '-' ? 1 : 0;
-        int a = i;
-        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-            i++;
-        }
-        int intDigits = i - a;
-        if (intDigits == 0 || intDigits > MAX_NUMBER_DIGITS || intDigits > 1 && t.charAt(a) == '0') {
-            return false;
-        }
-        if (i == n) {
-            return true;
-        }
-        if (t.charAt(i) != '.') {
-            return false;
-        }
-        int b = ++i;
-        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-            i++;
-        }
-        return i == n && i > b && i - b <= MAX_NUMBER_DIGITS;
-    }
-
-    /** The characters SnakeYAML's integer, float and timestamp patterns are made of. */
-    private static boolean numberish(char c) {
-        return c >= '0' && c <= '9' || "-+._: eEbBxXoOabcdefABCDEFinftINFTZ".indexOf(c) >= 0;
+        YamlLine l = here();
+        YamlNode v = l.inline(depth);
+        pos = l.pos;
+        return v;
     }
 }
