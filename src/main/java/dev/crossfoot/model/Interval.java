@@ -1,6 +1,7 @@
 package dev.crossfoot.model;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -13,7 +14,9 @@ import java.util.Objects;
 public record Interval(BigDecimal lo, BigDecimal hi) {
 
     public static final Interval ZERO = new Interval(BigDecimal.ZERO, BigDecimal.ZERO);
-    private static final MathContext DIVISION_DIGITS = new MathContext(34);
+    private static final MathContext DOWN = new MathContext(34, RoundingMode.FLOOR);
+    private static final MathContext UP = new MathContext(34, RoundingMode.CEILING);
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
 
     public Interval {
         Objects.requireNonNull(lo, "lo");
@@ -72,27 +75,40 @@ public record Interval(BigDecimal lo, BigDecimal hi) {
         if (divisor.contains(BigDecimal.ZERO)) {
             throw new ArithmeticException("the divisor can be zero within rounding " + divisor);
         }
-        BigDecimal[] ends = {lo, hi};
-        BigDecimal[] ds = {divisor.lo, divisor.hi};
-        BigDecimal min = null;
-        BigDecimal max = null;
-        for (BigDecimal n : ends) {
-            for (BigDecimal d : ds) {
-                BigDecimal down = n.divide(d, new MathContext(DIVISION_DIGITS.getPrecision(), RoundingMode.FLOOR));
-                BigDecimal up = n.divide(d, new MathContext(DIVISION_DIGITS.getPrecision(), RoundingMode.CEILING));
-                min = min == null || down.compareTo(min) < 0 ? down : min;
-                max = max == null || up.compareTo(max) > 0 ? up : max;
+        // The extremes are among the four corners n / d. The divisor's ends share a sign, so d1 * d2 > 0 and
+        // n1 / d1 < n2 / d2 exactly when n1 * d2 < n2 * d1: the corners are compared by exact products, and only
+        // the least and the greatest are divided (rounding at a fixed precision keeps the order, so this is the
+        // floor of the least quotient and the ceiling of the greatest, as dividing all four would give).
+        BigDecimal[] ns = {lo, lo, hi, hi};
+        BigDecimal[] ds = {divisor.lo, divisor.hi, divisor.lo, divisor.hi};
+        int min = 0;
+        int max = 0;
+        for (int i = 1; i < 4; i++) {
+            if (ns[i].multiply(ds[min]).compareTo(ns[min].multiply(ds[i])) < 0) {
+                min = i;
+            }
+            if (ns[i].multiply(ds[max]).compareTo(ns[max].multiply(ds[i])) > 0) {
+                max = i;
             }
         }
-        return new Interval(min, max);
+        return new Interval(ns[min].divide(ds[min], DOWN), ns[max].divide(ds[max], UP));
     }
 
     public BigDecimal mid() {
-        return lo.add(hi).divide(BigDecimal.valueOf(2));
+        return half(lo.add(hi));
     }
 
     public BigDecimal halfWidth() {
-        return hi.subtract(lo).divide(BigDecimal.valueOf(2));
+        return half(hi.subtract(lo));
+    }
+
+    /**
+     * {@code x.divide(2)}, the same value at the same scale, without a division: half of an even unscaled value at
+     * its scale, else five times it one decimal further (the exact quotient at the least scale not below x's).
+     */
+    static BigDecimal half(BigDecimal x) {
+        BigInteger u = x.unscaledValue();
+        return u.testBit(0) ? new BigDecimal(u.multiply(FIVE), x.scale() + 1) : new BigDecimal(u.shiftRight(1), x.scale());
     }
 
     @Override
