@@ -69,7 +69,9 @@ final class Evaluator {
                 all.add(w);
             }
         }
-        all.forEach(w -> checkNumeric(w.cell(), missing));
+        for (Weighted w : all) {
+            checkNumeric(w.cell(), missing);
+        }
         String id = info.id() + (plan.suffix().isEmpty() ? "" : "@" + plan.suffix());
         Unit unit = rep.cell().unit();
         Figure rf = rep.cell().figure();
@@ -129,9 +131,12 @@ final class Evaluator {
 
     private String message(Rule rule, Plan plan, Figure rf, BigDecimal computed, int scale, BigDecimal difference,
                            BigDecimal tolerance, boolean exact, boolean pass, Unit unit, Interval computedBase) {
+        if (pass && exact) {
+            return ""; // the most common case: nothing to say, so nothing to format
+        }
         String wouldPrint = rf instanceof Figure.Amount ? Decimals.printed(computed, scale) : Decimals.grouped(computed, 0);
         if (pass) {
-            return exact ? "" : "agrees within rounding only: the computed " + Decimals.grouped(computed, scale)
+            return "agrees within rounding only: the computed " + Decimals.grouped(computed, scale)
                     + " would be printed " + wouldPrint + ", not " + rf.printed();
         }
         StringBuilder sb = new StringBuilder();
@@ -172,7 +177,12 @@ final class Evaluator {
     }
 
     private static boolean usesMarker(Plan.Linear l) {
-        return l.terms().stream().anyMatch(w -> w.cell().cell().figure() instanceof Figure.Marker);
+        for (Weighted w : l.terms()) {
+            if (w.cell().cell().figure() instanceof Figure.Marker) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -210,8 +220,12 @@ final class Evaluator {
         Plan.Ratio r = (Plan.Ratio) plan;
         Unit num = r.numerator().get(0).cell().cell().unit();
         Unit den = r.denominator().get(0).cell().cell().unit();
-        r.numerator().forEach(w -> requireSame(rule, num, w.cell()));
-        r.denominator().forEach(w -> requireSame(rule, den, w.cell()));
+        for (Weighted w : r.numerator()) {
+            requireSame(rule, num, w.cell());
+        }
+        for (Weighted w : r.denominator()) {
+            requireSame(rule, den, w.cell());
+        }
         String expected = num.dimension().equals(den.dimension()) ? "1"
                 : den.dimension().equals("shares") ? num.dimension() + "/share" : num.dimension() + "/" + den.dimension();
         // a per-share figure is often labelled in the currency or its cents alone: "(RMB)", "HK cents"
