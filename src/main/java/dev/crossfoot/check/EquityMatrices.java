@@ -16,8 +16,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +53,8 @@ final class EquityMatrices {
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\\b");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
-    /** One year of a matrix: its opening and closing balance rows and the rows printed between them. */
-    record Period(Table table, Row opening, Row closing, LocalDate from, LocalDate to, List<Row> movements) {
+    /** One year of a matrix: its opening and closing balance rows and the rows with figures printed between them. */
+    record Period(Table table, Row opening, Row closing, LocalDate from, LocalDate to, List<Standards.Named> movements) {
         String year() {
             return String.valueOf(to.getYear());
         }
@@ -59,6 +62,11 @@ final class EquityMatrices {
 
     /** A cell a reference names, and the rule's name for it. */
     private record Found(CellRef ref, Cell cell) {
+        /** Whether the two name the same cell (as their references' equality says, without hashing them). */
+        boolean same(Found o) {
+            return ref.table().equals(o.ref.table()) && ref.column().equals(o.ref.column())
+                    && ref.row().label().equals(o.ref.row().label()) && ref.row().section().equals(o.ref.row().section());
+        }
     }
 
     /** What a column is: an item printed as a column, else its header (normalised). */
@@ -70,19 +78,175 @@ final class EquityMatrices {
 
     private final Standards.Resolver resolver;
     private final StandardPack pack;
+    private final Tables tables;
     private final StandardPack.StandardRule rule;
     private final StandardPack.Form form;
     private final List<CellRef> refs = new ArrayList<>();
     /** Why checks were not made, each reason once, in the order met (the first two are reported). */
-    private final Set<String> why = new java.util.LinkedHashSet<>();
+    private final Set<String> why = new LinkedHashSet<>();
 
-    EquityMatrices(Standards.Resolver resolver, StandardPack pack, StandardPack.StandardRule rule, StandardPack.Form form) {
+    EquityMatrices(Standards.Resolver resolver, StandardPack.StandardRule rule, StandardPack.Form form) {
         this.resolver = resolver;
-        this.pack = pack;
+        this.pack = resolver.pack();
+        this.tables = resolver.equity();
         this.rule = rule;
         this.form = form;
         refs.add(form.result());
-        form.expression().terms().forEach(t -> refs.add(t.ref()));
+        for (Term t : form.expression().terms()) {
+            refs.add(t.ref());
+        }
+    }
+
+    /**
+     * What every form asks of a filing's tables again, worked out once per filing: each matrix's periods, and each
+     * column's normalised header, the item it is printed as, and its identity.
+     */
+    static final class Tables {
+        private final Standards.Resolver resolver;
+        private final StandardPack pack;
+        private final Map<Table, List<Period>> periods = new IdentityHashMap<>();
+        private final Map<Table, List<String>> headers = new IdentityHashMap<>();
+        /** By table, then item: its one column, or null. */
+        private final Map<Table, Map<String, String>> itemColumns = new IdentityHashMap<>();
+        /** By table, then column. */
+        private final Map<Table, Map<String, Identity>> identities = new IdentityHashMap<>();
+
+        Tables(Standards.Resolver resolver) {
+            this.resolver = resolver;
+            this.pack = resolver.pack();
+        }
+
+        /** The table's columns' headers, normalised, in the order of its columns. */
+        List<String> headers(Table t) {
+            List<String> h = headers.get(t);
+            if (h == null) {
+                List<String> out = new ArrayList<>();
+                for (String c : t.columns()) {
+                    out.add(Labels.normalize(c));
+                }
+                h = List.copyOf(out);
+                headers.put(t, h);
+            }
+            return h;
+        }
+
+        /** The periods of a matrix: consecutive dated balance rows a year apart. */
+        List<Period> periods(Table t) {
+            List<Period> p = periods.get(t);
+            if (p == null) {
+                p = List.copyOf(findPeriods(t));
+                periods.put(t, p);
+            }
+            return p;
+        }
+
+        private List<Period> findPeriods(Table t) {
+            StandardPack.Item balance = pack.items().get(StandardPack.BALANCE);
+            if (balance == null) {
+                return List.of();
+            }
+            List<Standards.Named> named = resolver.rows(t);
+            List<Row> rows = new ArrayList<>();
+            List<LocalDate> dates = new ArrayList<>();
+            for (Standards.Named n : named) {
+                LocalDate d = Standards.Resolver.matchesAny(List.of(n), balance.labels()) ? date(n.row().label()) : null;
+                if (d != null) {
+                    rows.add(n.row());
+                    dates.add(d);
+                }
+            }
+            List<Period> out = new ArrayList<>();
+            for (int i = 0; i + 1 < rows.size(); i++) {
+                long days = ChronoUnit.DAYS.between(dates.get(i), dates.get(i + 1));
+                if (days >= 300 && days <= 400) {
+                    Row open = rows.get(i);
+                    Row close = rows.get(i + 1);
+                    List<Standards.Named> between = new ArrayList<>();
+                    for (Standards.Named n : named) {
+                        if (n.row().index() > open.index() && n.row().index() < close.index()) {
+                            between.add(n);
+                        }
+                    }
+                    out.add(new Period(t, open, close, dates.get(i), dates.get(i + 1), List.copyOf(between)));
+                }
+            }
+            return out;
+        }
+
+        /** The one column of the matrix printed as the item, by its first column variant that matches exactly one column. */
+        String itemColumn(Table t, String item) {
+            Map<String, String> byItem = itemColumns.get(t);
+            if (byItem == null) {
+                byItem = new HashMap<>();
+                itemColumns.put(t, byItem);
+            } else if (byItem.containsKey(item)) {
+                return byItem.get(item);
+            }
+            String found = findItemColumn(t, item);
+            byItem.put(item, found);
+            return found;
+        }
+
+        private String findItemColumn(Table t, String item) {
+            List<String> cols = t.columns();
+            List<String> norm = headers(t);
+            for (StandardPack.ColumnVariant v : pack.items().get(item).columns()) {
+                String one = null;
+                int found = 0;
+                for (int i = 0; i < cols.size(); i++) {
+                    if (!v.label().matcher(norm.get(i)).matches()) {
+                        continue;
+                    }
+                    boolean last = i == cols.size() - 1;
+                    if (v.last() && !last || v.next() != null && (last || !v.next().matcher(norm.get(i + 1)).matches())) {
+                        continue;
+                    }
+                    one = cols.get(i);
+                    found++;
+                }
+                if (found == 1) {
+                    return one;
+                }
+            }
+            return null;
+        }
+
+        /** What a column is: the item printed as it, else its header (normalised). */
+        Identity identity(Table t, String column) {
+            Map<String, Identity> byColumn = identities.get(t);
+            if (byColumn == null) {
+                byColumn = new HashMap<>();
+                identities.put(t, byColumn);
+            }
+            Identity id = byColumn.get(column);
+            if (id == null) {
+                id = findIdentity(t, column);
+                byColumn.put(column, id);
+            }
+            return id;
+        }
+
+        private Identity findIdentity(Table t, String column) {
+            for (StandardPack.Item item : pack.items().values()) {
+                if (!item.columns().isEmpty() && column.equals(itemColumn(t, item.id()))) {
+                    return new Identity(item.id(), null);
+                }
+            }
+            return new Identity(null, Labels.normalize(column));
+        }
+
+        /** Whether a column of the table is headed as the item (by any of its column variants). */
+        boolean printsColumn(Table t, String item) {
+            List<StandardPack.ColumnVariant> variants = pack.items().get(item).columns();
+            for (String h : headers(t)) {
+                for (StandardPack.ColumnVariant v : variants) {
+                    if (v.label().matcher(h).matches()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     Standards.Attempt attempt() {
@@ -96,27 +260,33 @@ final class EquityMatrices {
             if (isMatrix(r) || others.containsKey(r.table())) {
                 continue;
             }
-            List<String> items = refs.stream().filter(x -> r.table().equals(x.table()) && !each(x.row().label()))
-                    .map(x -> x.row().label()).toList();
+            List<String> items = new ArrayList<>();
+            for (CellRef x : refs) {
+                if (r.table().equals(x.table()) && !each(x.row().label())) {
+                    items.add(x.row().label());
+                }
+            }
             List<Table> candidates = resolver.byRole(r.table());
             if (candidates.isEmpty()) {
                 return new Standards.Attempt(null, "no table has role " + r.table());
             }
-            Table chosen = candidates.stream().filter(t -> items.stream().allMatch(i -> resolver.row(t, i) != null)).findFirst().orElse(null);
+            Table chosen = resolver.firstPrintingAll(candidates, items);
             if (chosen == null) {
                 Table t = candidates.get(0);
-                String missing = items.stream().filter(i -> resolver.row(t, i) == null).findFirst().orElse("?");
-                return new Standards.Attempt(null, "table " + t.id() + " (" + r.table() + ") prints no " + missing);
+                String missing = resolver.firstMissing(t, items);
+                return new Standards.Attempt(null, "table " + t.id() + " (" + r.table() + ") prints no " + (missing == null ? "?" : missing));
             }
             for (String u : form.unless()) {
-                if (printsRow(chosen, u)) {
+                if (resolver.prints(chosen, u)) {
                     return new Standards.Attempt(null, "table " + chosen.id() + " (" + r.table() + ") prints " + u);
                 }
             }
             others.put(r.table(), chosen);
         }
         List<Period> periods = new ArrayList<>();
-        matrices.forEach(m -> periods.addAll(periods(m)));
+        for (Table m : matrices) {
+            periods.addAll(tables.periods(m));
+        }
         if (periods.isEmpty()) {
             return new Standards.Attempt(null, "no " + StandardPack.EQUITY_ROLE + " table prints a year's opening and closing balances");
         }
@@ -144,19 +314,23 @@ final class EquityMatrices {
     /** The form in one period (and its earlier period, for a carried form): one formula, or one per column for '*'. */
     private void instances(Period later, Period earlier, Map<String, Table> others, List<Rule> out, Set<String> ids) {
         for (String u : form.unless()) {
-            if (printsRow(later.table(), u) || printsColumn(later.table(), u) || printsRow(earlier.table(), u) || printsColumn(earlier.table(), u)) {
+            if (resolver.prints(later.table(), u) || tables.printsColumn(later.table(), u)
+                    || resolver.prints(earlier.table(), u) || tables.printsColumn(earlier.table(), u)) {
                 note("table " + later.table().id() + " (" + StandardPack.EQUITY_ROLE + ") prints " + u);
                 return;
             }
         }
-        boolean anyEach = refs.stream().anyMatch(r -> isMatrix(r) && each(r.column()));
+        boolean anyEach = false;
+        for (CellRef r : refs) {
+            anyEach |= isMatrix(r) && each(r.column());
+        }
         if (!anyEach) {
             make(later, earlier, others, null, "", out, ids);
             return;
         }
         Period anchor = isMatrix(form.result()) ? later : form.carry() ? earlier : later;
         for (String c : anchor.table().columns()) {
-            Identity id = identity(anchor.table(), c);
+            Identity id = tables.identity(anchor.table(), c);
             make(later, earlier, others, id, "-" + id.slug(), out, ids);
         }
     }
@@ -186,9 +360,13 @@ final class EquityMatrices {
             }
             dimension = d;
         }
-        if (cells.stream().map(Found::ref).distinct().count() < cells.size()) {
-            note("two of its figures are the same cell");
-            return;
+        for (int i = 0; i < cells.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (cells.get(i).same(cells.get(j))) {
+                    note("two of its figures are the same cell");
+                    return;
+                }
+            }
         }
         RuleInfo info = rule.info();
         String id = info.id() + "-" + later.year() + suffix;
@@ -211,7 +389,7 @@ final class EquityMatrices {
                 case StandardPack.CLOSING -> period.closing();
                 default -> movement(period, ref.row().label());
             };
-            col = each(ref.column()) ? column(t, column) : itemColumn(t, ref.column());
+            col = each(ref.column()) ? column(t, column) : tables.itemColumn(t, ref.column());
             if (row == null || col == null) {
                 note("table " + t.id() + " (" + StandardPack.EQUITY_ROLE + ") prints no " + (row == null ? ref.row().label() + " row" : ref.column() + " column")
                         + " in " + period.year());
@@ -232,10 +410,10 @@ final class EquityMatrices {
         }
         Cell cell = row.cells().get(col);
         if (cell == null || !cell.figure().isNumeric()) {
-            note("no figure in table " + t.id() + " for " + Standards.Resolver.name(t, row) + ", " + col);
+            note("no figure in table " + t.id() + " for " + resolver.name(t, row) + ", " + col);
             return null;
         }
-        return new Found(new CellRef(t.id(), new RowRef(row.section(), Standards.Resolver.name(t, row)), col), cell);
+        return new Found(new CellRef(t.id(), new RowRef(row.section(), resolver.name(t, row)), col), cell);
     }
 
     private void note(String reason) {
@@ -248,34 +426,6 @@ final class EquityMatrices {
 
     private static boolean each(String s) {
         return StandardPack.EACH.equals(s);
-    }
-
-    /** The periods of a matrix: consecutive dated balance rows a year apart. */
-    private List<Period> periods(Table t) {
-        StandardPack.Item balance = pack.items().get(StandardPack.BALANCE);
-        if (balance == null) {
-            return List.of();
-        }
-        List<Row> rows = new ArrayList<>();
-        List<LocalDate> dates = new ArrayList<>();
-        for (Row r : t.rows()) {
-            LocalDate d = r.hasFigures() && balance.labels().stream().anyMatch(v -> Standards.Resolver.matches(v, r)) ? date(r.label()) : null;
-            if (d != null) {
-                rows.add(r);
-                dates.add(d);
-            }
-        }
-        List<Period> out = new ArrayList<>();
-        for (int i = 0; i + 1 < rows.size(); i++) {
-            long days = ChronoUnit.DAYS.between(dates.get(i), dates.get(i + 1));
-            if (days >= 300 && days <= 400) {
-                Row open = rows.get(i);
-                Row close = rows.get(i + 1);
-                List<Row> between = t.rows().stream().filter(r -> r.index() > open.index() && r.index() < close.index()).toList();
-                out.add(new Period(t, open, close, dates.get(i), dates.get(i + 1), between));
-            }
-        }
-        return out;
     }
 
     /** The date a balance row's label gives ("As at January 1, 2023", "At 30th September, 2020"), or null. */
@@ -301,52 +451,35 @@ final class EquityMatrices {
     /** The one row between a period's balances printed as the item (rows printing the same figures count as one), or null. */
     private Row movement(Period p, String item) {
         for (StandardPack.Variant v : pack.items().get(item).labels()) {
-            List<Row> matches = p.movements().stream().filter(r -> r.hasFigures() && Standards.Resolver.matches(v, r)).toList();
-            if (!matches.isEmpty() && matches.stream().allMatch(r -> Standards.Resolver.samePrinted(r, matches.get(0)))) {
+            List<Row> matches = new ArrayList<>();
+            for (Standards.Named n : p.movements()) {
+                if (n.matches(v)) {
+                    matches.add(n.row());
+                }
+            }
+            if (Standards.Resolver.allSamePrinted(matches)) {
                 return matches.get(0);
             }
         }
         return null;
     }
 
-    /** The one column of the matrix printed as the item, by its first column variant that matches exactly one column. */
-    private String itemColumn(Table t, String item) {
-        List<String> cols = t.columns();
-        for (StandardPack.ColumnVariant v : pack.items().get(item).columns()) {
-            List<String> found = new ArrayList<>();
-            for (int i = 0; i < cols.size(); i++) {
-                if (!v.label().matcher(Labels.normalize(cols.get(i))).matches()) {
-                    continue;
-                }
-                boolean last = i == cols.size() - 1;
-                if (v.last() && !last || v.next() != null && (last || !v.next().matcher(Labels.normalize(cols.get(i + 1))).matches())) {
-                    continue;
-                }
-                found.add(cols.get(i));
-            }
-            if (found.size() == 1) {
-                return found.get(0);
-            }
-        }
-        return null;
-    }
-
-    private Identity identity(Table t, String column) {
-        for (StandardPack.Item item : pack.items().values()) {
-            if (!item.columns().isEmpty() && column.equals(itemColumn(t, item.id()))) {
-                return new Identity(item.id(), null);
-            }
-        }
-        return new Identity(null, Labels.normalize(column));
-    }
-
     /** The column of this matrix that is the same component, or null. */
     private String column(Table t, Identity id) {
         if (id.item() != null) {
-            return itemColumn(t, id.item());
+            return tables.itemColumn(t, id.item());
         }
-        List<String> found = t.columns().stream().filter(c -> Labels.normalize(c).equals(id.header()) && identity(t, c).item() == null).toList();
-        return found.size() == 1 ? found.get(0) : null;
+        List<String> cols = t.columns();
+        List<String> headers = tables.headers(t);
+        String one = null;
+        int found = 0;
+        for (int i = 0; i < cols.size(); i++) {
+            if (headers.get(i).equals(id.header()) && tables.identity(t, cols.get(i)).item() == null) {
+                one = cols.get(i);
+                found++;
+            }
+        }
+        return found == 1 ? one : null;
     }
 
     /**
@@ -364,16 +497,12 @@ final class EquityMatrices {
         if (id.header().startsWith("total") || id.header().startsWith("sub-total") || id.header().startsWith("subtotal")) {
             return null;
         }
-        List<Row> found = t.rows().stream().filter(r -> r.hasFigures() && Labels.normalize(r.label()).equals(id.header())).toList();
-        return !found.isEmpty() && found.stream().allMatch(r -> Standards.Resolver.samePrinted(r, found.get(0))) ? found.get(0) : null;
-    }
-
-    private boolean printsRow(Table t, String item) {
-        return t.rows().stream().anyMatch(r -> r.hasFigures() && pack.items().get(item).labels().stream().anyMatch(v -> Standards.Resolver.matches(v, r)));
-    }
-
-    private boolean printsColumn(Table t, String item) {
-        return t.columns().stream().anyMatch(c -> pack.items().get(item).columns().stream()
-                .anyMatch(v -> v.label().matcher(Labels.normalize(c)).matches()));
+        List<Row> found = new ArrayList<>();
+        for (Standards.Named n : resolver.rows(t)) {
+            if (n.label().equals(id.header())) {
+                found.add(n.row());
+            }
+        }
+        return Standards.Resolver.allSamePrinted(found) ? found.get(0) : null;
     }
 }

@@ -113,31 +113,71 @@ public final class Standards {
     }
 
     /** A row with its label and section as labels are matched (normalised). */
-    private record Named(Row row, String label, String section) {
+    record Named(Row row, String label, String section) {
         boolean matches(StandardPack.Variant v) {
             return v.label().matcher(label).matches() && (v.section() == null || v.section().matcher(section).matches());
         }
     }
 
-    /** Finds a filing's rows by item, once per table and item. */
+    /**
+     * Finds a filing's rows by item, once per table and item, and keeps what every form asks of a table again: its
+     * rows with figures with their labels normalised (the one path by which items' label variants are matched), the
+     * names rules give its rows, which of its rows are deductions, and (for {@link EquityMatrices}) its columns and
+     * periods.
+     */
     final class Resolver {
         private final Filing filing;
-        private final Map<String, Row> found = new HashMap<>();
+        /** By table id, then item: the row printed as the item, or null. */
+        private final Map<String, Map<String, Row>> found = new HashMap<>();
         private final Map<Table, List<Named>> named = new IdentityHashMap<>();
+        /** By table: how rules name its rows, by row index, filled in as asked. */
+        private final Map<Table, String[]> names = new IdentityHashMap<>();
+        /** By table: its rows with figures printed as an item that is a deduction (whose sign the table does not tell). */
+        private final Map<Table, List<Row>> deductions = new IdentityHashMap<>();
+        /** By table id, then item: whether a row with figures is printed as the item. */
+        private final Map<String, Map<String, Boolean>> printed = new HashMap<>();
+        private final Map<String, List<Table>> roles = new HashMap<>();
+        private EquityMatrices.Tables equity;
 
         Resolver(Filing filing) {
             this.filing = filing;
         }
 
+        StandardPack pack() {
+            return pack;
+        }
+
         List<Table> byRole(String role) {
-            return filing.tables().values().stream().filter(t -> role.equals(t.role())).toList();
+            List<Table> tables = roles.get(role);
+            if (tables == null) {
+                List<Table> out = new ArrayList<>();
+                for (Table t : filing.tables().values()) {
+                    if (role.equals(t.role())) {
+                        out.add(t);
+                    }
+                }
+                tables = List.copyOf(out);
+                roles.put(role, tables);
+            }
+            return tables;
+        }
+
+        /** What {@link EquityMatrices} keeps of this filing's tables for all the forms that read them. */
+        EquityMatrices.Tables equity() {
+            if (equity == null) {
+                equity = new EquityMatrices.Tables(this);
+            }
+            return equity;
         }
 
         /** The one row of the table printed as the item, or null. */
         Row row(Table t, String item) {
-            String key = t.id() + "\u001F" + item;
-            if (found.containsKey(key)) {
-                return found.get(key);
+            Map<String, Row> byItem = found.get(t.id());
+            if (byItem == null) {
+                byItem = new HashMap<>();
+                found.put(t.id(), byItem);
+            } else if (byItem.containsKey(item)) {
+                return byItem.get(item);
             }
             Row row = null;
             List<Named> named = rows(t);
@@ -148,19 +188,85 @@ public final class Standards {
                         matches.add(n.row());
                     }
                 }
-                if (!matches.isEmpty() && matches.stream().allMatch(m -> samePrinted(m, matches.get(0)))) {
+                if (allSamePrinted(matches)) {
                     row = matches.get(0);
                     break;
                 }
             }
-            found.put(key, row);
+            byItem.put(item, row);
             return row;
         }
 
+        /** Whether some row with figures of the table is printed as the item (by any of its label variants). */
+        boolean prints(Table t, String item) {
+            Map<String, Boolean> byItem = printed.get(t.id());
+            if (byItem == null) {
+                byItem = new HashMap<>();
+                printed.put(t.id(), byItem);
+            }
+            Boolean known = byItem.get(item);
+            if (known == null) {
+                known = matchesAny(rows(t), pack.items().get(item).labels());
+                byItem.put(item, known);
+            }
+            return known;
+        }
+
         /** A table's rows with figures, each with its label and section normalised once (every item's variants are matched against them). */
-        private List<Named> rows(Table t) {
-            return named.computeIfAbsent(t, k -> k.rows().stream().filter(Row::hasFigures)
-                    .map(r -> new Named(r, Labels.normalize(r.label()), Labels.normalize(r.section()))).toList());
+        List<Named> rows(Table t) {
+            List<Named> rows = named.get(t);
+            if (rows == null) {
+                List<Named> out = new ArrayList<>();
+                for (Row r : t.rows()) {
+                    if (r.hasFigures()) {
+                        out.add(new Named(r, Labels.normalize(r.label()), Labels.normalize(r.section())));
+                    }
+                }
+                rows = List.copyOf(out);
+                named.put(t, rows);
+            }
+            return rows;
+        }
+
+        /** How a rule names the row: its label, or "Label #k" when other rows of its section share the label. */
+        String name(Table t, Row r) {
+            String[] known = names.get(t);
+            if (known == null) {
+                known = namesOf(t);
+                names.put(t, known);
+            }
+            int i = r.index();
+            return i >= 0 && i < known.length && t.rows().get(i) == r ? known[i] : nameOf(t, r);
+        }
+
+        /** {@link #name} of every row of the table, by position, each label normalised once. */
+        private static String[] namesOf(Table t) {
+            List<Row> rows = t.rows();
+            String[] out = new String[rows.size()];
+            for (int i = 1; i < out.length; i++) {
+                if (rows.get(i).index() <= rows.get(i - 1).index()) { // not in printed order: one by one
+                    for (int j = 0; j < out.length; j++) {
+                        out[j] = nameOf(t, rows.get(j));
+                    }
+                    return out;
+                }
+            }
+            String[] norm = new String[out.length];
+            Map<String, Map<String, int[]>> same = new HashMap<>();
+            for (int i = 0; i < out.length; i++) {
+                Row r = rows.get(i);
+                norm[i] = Labels.normalize(r.label());
+                same.computeIfAbsent(r.section(), k -> new HashMap<>()).computeIfAbsent(norm[i], k -> new int[1])[0]++;
+            }
+            // in printed order, the k-th row of its section and label is the k-th met
+            Map<String, Map<String, int[]>> met = new HashMap<>();
+            for (int i = 0; i < out.length; i++) {
+                Row r = rows.get(i);
+                String label = r.label().isEmpty() ? Labels.UNLABELLED : r.label();
+                int k = ++met.computeIfAbsent(r.section(), x -> new HashMap<>()).computeIfAbsent(norm[i], x -> new int[1])[0];
+                out[i] = same.get(r.section()).get(norm[i])[0] == 1 ? label : label + " #" + k;
+            }
+            return out;
         }
 
         /** Whether two rows print the same figures in every column (a line printed twice, as profit for the year often is). */
@@ -174,11 +280,29 @@ public final class Standards {
             return true;
         }
 
-        static boolean matches(StandardPack.Variant v, Row r) {
-            if (!v.label().matcher(Labels.normalize(r.label())).matches()) {
+        /** Whether the rows are one, or several that print the same figures; false for none. */
+        static boolean allSamePrinted(List<Row> rows) {
+            if (rows.isEmpty()) {
                 return false;
             }
-            return v.section() == null || v.section().matcher(Labels.normalize(r.section())).matches();
+            for (Row r : rows) {
+                if (!samePrinted(r, rows.get(0))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether one of the rows matches one of the variants. */
+        static boolean matchesAny(List<Named> rows, List<StandardPack.Variant> variants) {
+            for (Named n : rows) {
+                for (StandardPack.Variant v : variants) {
+                    if (n.matches(v)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         Attempt form(StandardPack.StandardRule rule, StandardPack.Form form) {
@@ -188,8 +312,10 @@ public final class Standards {
             if (form.quotient()) {
                 form.denominator().terms().forEach(t -> refs.add(t.ref()));
             }
-            if (refs.stream().anyMatch(r -> StandardPack.EQUITY_ROLE.equals(r.table()))) {
-                return new EquityMatrices(this, pack, rule, form).attempt();
+            for (CellRef r : refs) {
+                if (StandardPack.EQUITY_ROLE.equals(r.table())) {
+                    return new EquityMatrices(this, rule, form).attempt();
+                }
             }
             // each role's table: the first of that role that prints every item this form needs of it
             Map<String, List<String>> itemsByRole = new LinkedHashMap<>();
@@ -202,17 +328,10 @@ public final class Standards {
                 if (candidates.isEmpty()) {
                     return new Attempt(null, "no table has role " + e.getKey());
                 }
-                Table chosen = null;
-                for (Table t : candidates) {
-                    if (e.getValue().stream().allMatch(i -> row(t, i) != null)) {
-                        chosen = t;
-                        break;
-                    }
-                }
+                Table chosen = firstPrintingAll(candidates, e.getValue());
                 if (chosen == null) {
                     Table t = candidates.get(0);
-                    String missing = e.getValue().stream().filter(i -> row(t, i) == null).findFirst().orElse("?");
-                    return new Attempt(null, "table " + t.id() + " (" + e.getKey() + ") prints no " + missing);
+                    return new Attempt(null, "table " + t.id() + " (" + e.getKey() + ") prints no " + firstMissing(t, e.getValue()));
                 }
                 tables.put(e.getKey(), chosen);
             }
@@ -373,8 +492,33 @@ public final class Standards {
             }
         }
 
+        /** The first of the tables that prints every one of the items, or null. */
+        Table firstPrintingAll(List<Table> tables, List<String> items) {
+            for (Table t : tables) {
+                if (firstMissing(t, items) == null) {
+                    return t;
+                }
+            }
+            return null;
+        }
+
+        /** The first of the items the table does not print, or null when it prints them all. */
+        String firstMissing(Table t, List<String> items) {
+            for (String i : items) {
+                if (row(t, i) == null) {
+                    return i;
+                }
+            }
+            return null;
+        }
+
         private Table tableOf(List<CellRef> refs, Map<String, Table> tables, String item) {
-            return refs.stream().filter(r -> r.row().label().equals(item)).findFirst().map(r -> tables.get(r.table())).orElse(null);
+            for (CellRef r : refs) {
+                if (r.row().label().equals(item)) {
+                    return tables.get(r.table());
+                }
+            }
+            return null;
         }
 
         private CellRef concrete(CellRef ref, Map<String, Table> tables) {
@@ -383,8 +527,7 @@ public final class Standards {
             return new CellRef(t.id(), new RowRef(r.section(), name(t, r)), null);
         }
 
-        /** How a rule names the row: its label, or "Label #k" when other rows of its section share the label. */
-        static String name(Table t, Row r) {
+        private static String nameOf(Table t, Row r) {
             String label = r.label().isEmpty() ? Labels.UNLABELLED : r.label();
             String norm = Labels.normalize(r.label());
             int k = 0;
@@ -448,19 +591,32 @@ public final class Standards {
         private int convention(Table t, Row except) {
             int neg = 0;
             int pos = 0;
-            for (Row r : t.rows()) {
-                if (r.index() == except.index() || !r.hasFigures()) {
-                    continue;
-                }
-                boolean deduction = pack.items().values().stream().anyMatch(i -> i.deduction() && !i.byTable()
-                        && i.labels().stream().anyMatch(v -> matches(v, r)));
-                if (deduction) {
+            for (Row r : deductions(t)) {
+                if (r.index() != except.index()) {
                     int s = sign(r, t.columns());
                     neg += s < 0 ? 1 : 0;
                     pos += s > 0 ? 1 : 0;
                 }
             }
             return Integer.compare(pos, neg);
+        }
+
+        /** The table's rows with figures printed as an item that is a deduction and whose sign the table does not tell. */
+        private List<Row> deductions(Table t) {
+            List<Row> rows = deductions.get(t);
+            if (rows == null) {
+                rows = new ArrayList<>();
+                for (Named n : rows(t)) {
+                    for (StandardPack.Item i : pack.items().values()) {
+                        if (i.deduction() && !i.byTable() && matchesAny(List.of(n), i.labels())) {
+                            rows.add(n.row());
+                            break;
+                        }
+                    }
+                }
+                deductions.put(t, rows);
+            }
+            return rows;
         }
 
         /** -1 when every figure of the row is negative or nil (one at least negative), 1 when all are positive or nil, else 0. */
