@@ -22,7 +22,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -79,7 +78,13 @@ public final class Engine {
         NarrativeTies.Outcome tied = ties.tie(narrative.document(), narrative.figures());
         diagnosed.addAll(tied.findings());
         diagnosed.addAll(outcome.restated());
-        List<NarrativeFigure> unattached = tied.unattached().stream().filter(f -> !outcome.byRule().contains(f)).toList();
+        List<NarrativeFigure> unattached = new ArrayList<>();
+        for (NarrativeFigure f : tied.unattached()) {
+            if (!outcome.byRule().contains(f)) {
+                unattached.add(f);
+            }
+        }
+        unattached = Collections.unmodifiableList(unattached);
         if (!options.known().isEmpty()) {
             diagnosed = diagnosed.stream()
                     .map(f -> f.status() != Status.PASS && options.known().contains(f.fingerprint()) ? f.asKnown() : f)
@@ -141,12 +146,22 @@ public final class Engine {
         Planner planner = new Planner(filing, narrative.figures());
         Evaluator evaluator = new Evaluator(options);
         Map<String, InputError> broken = new HashMap<>();
-        unreadable.forEach(e -> broken.putIfAbsent(e.table(), e));
+        for (InputError e : unreadable) {
+            broken.putIfAbsent(e.table(), e);
+        }
         Outcome out = new Outcome(new ArrayList<>(), new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()),
                 new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
         for (Rule rule : selection.rules()) {
             String origin = selection.origins().get(rule);
-            InputError cause = rule.tables().stream().map(broken::get).filter(Objects::nonNull).findFirst().orElse(null);
+            InputError cause = null;
+            if (!broken.isEmpty()) {
+                for (String table : rule.tables()) {
+                    cause = broken.get(table);
+                    if (cause != null) {
+                        break;
+                    }
+                }
+            }
             if (cause != null) {
                 SourceLocation at = rule.info().location();
                 out.notRun().add(new RuleError(rule.info().id(), rule.info().title(), at.file(), at.line(),
@@ -186,10 +201,14 @@ public final class Engine {
         if (options.standard() != null) {
             counts.put(Standards.ORIGIN, 0);
         }
-        Set<SourceLocation> standardSeen = new HashSet<>();
+        // keyed by text, not by the SourceLocation record: the first hashCode of a record costs a cold run the
+        // bootstrap of its generated method; the file comes before the last line break, so keys differ as locations do
+        Set<String> standardSeen = new HashSet<>();
         for (Rule rule : all) {
             String origin = origins.get(rule);
-            if (!dropped.contains(rule) && (!Standards.ORIGIN.equals(origin) || standardSeen.add(rule.info().location()))) {
+            SourceLocation at = rule.info().location();
+            if (!dropped.contains(rule)
+                    && (!Standards.ORIGIN.equals(origin) || standardSeen.add(at.file() + "\n" + at.line() + ":" + at.column()))) {
                 counts.merge(origin, 1, Integer::sum);
             }
         }

@@ -17,4 +17,16 @@ public record CellKey(String table, int row, String column) {
             throw new IllegalArgumentException("row index must be >= 0");
         }
     }
+
+    // equals and hashCode as a record's generated ones (the same hash, so maps iterate in the same order), written
+    // out: the generated ones are bootstrapped at their first call, which a one-filing run pays for.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CellKey k && row == k.row && table.equals(k.table) && column.equals(k.column);
+    }
+
+    @Override
+    public int hashCode() {
+        return (table.hashCode() * 31 + Integer.hashCode(row)) * 31 + column.hashCode();
+    }
 }
