@@ -54,55 +54,71 @@ final class Planner {
         }
     }
 
-    /** How each kind of rule becomes checks. */
+    /** How each kind of rule becomes checks (each a method call, not a lambda: a cold run links each lambda it meets). */
     private final Rule.Visitor<List<Plan>> kinds = new Rule.Visitor<>() {
         @Override
         public List<Plan> sum(Rule.Sum s) {
-            return resolving(() -> Planner.this.sum(s));
+            try {
+                return Planner.this.sum(s);
+            } catch (LookupException e) {
+                throw new Unresolved(e);
+            }
         }
 
         @Override
         public List<Plan> formula(Rule.Formula f) {
-            return resolving(() -> relation(CheckKind.FORMULA, f.table(), f.result(), f.expression(), f.columns()));
+            try {
+                return relation(CheckKind.FORMULA, f.table(), f.result(), f.expression(), f.columns());
+            } catch (LookupException e) {
+                throw new Unresolved(e);
+            }
         }
 
         @Override
         public List<Plan> rollForward(Rule.RollForward r) {
-            return resolving(() -> Planner.this.rollForward(r));
+            try {
+                return Planner.this.rollForward(r);
+            } catch (LookupException e) {
+                throw new Unresolved(e);
+            }
         }
 
         @Override
         public List<Plan> crossFoot(Rule.CrossFoot c) {
-            return resolving(() -> Planner.this.crossFoot(c));
+            try {
+                return Planner.this.crossFoot(c);
+            } catch (LookupException e) {
+                throw new Unresolved(e);
+            }
         }
 
         @Override
         public List<Plan> tie(Rule.Tie t) {
-            return resolving(() -> relation(CheckKind.TIE, t.table(), t.figure(), t.agreesWith(), t.columns()));
+            try {
+                return relation(CheckKind.TIE, t.table(), t.figure(), t.agreesWith(), t.columns());
+            } catch (LookupException e) {
+                throw new Unresolved(e);
+            }
         }
 
         @Override
         public List<Plan> ratio(Rule.Ratio r) {
-            return resolving(() -> Planner.this.ratio(r));
+            try {
+                return Planner.this.ratio(r);
+            } catch (LookupException e) {
+                throw new Unresolved(e);
+            }
         }
 
         @Override
         public List<Plan> text(Rule.Text t) {
-            return resolving(() -> Planner.this.text(t));
+            try {
+                return Planner.this.text(t);
+            } catch (LookupException e) {
+                throw new Unresolved(e);
+            }
         }
     };
-
-    private interface Lookup {
-        List<Plan> plan() throws LookupException;
-    }
-
-    private static List<Plan> resolving(Lookup lookup) {
-        try {
-            return lookup.plan();
-        } catch (LookupException e) {
-            throw new Unresolved(e);
-        }
-    }
 
     private List<Plan> sum(Rule.Sum s) throws LookupException {
         Table t = filing.table(s.table());
@@ -149,8 +165,10 @@ final class Planner {
         List<Row> rows = new ArrayList<>();
         if (c.rows().isEmpty()) {
             for (Row r : t.rows()) {
-                boolean any = r.cells().get(total).figure().isNumeric() || !r.cells().get(total).printed().isEmpty()
-                        || items.stream().anyMatch(i -> !r.cells().get(i).printed().isEmpty());
+                boolean any = r.cells().get(total).figure().isNumeric() || !r.cells().get(total).printed().isEmpty();
+                for (int k = 0; k < items.size() && !any; k++) {
+                    any = !r.cells().get(items.get(k)).printed().isEmpty();
+                }
                 if (any) {
                     rows.add(r);
                 }
@@ -256,8 +274,12 @@ final class Planner {
     /** The columns a relation is checked in: one check if every cell names its column, else each listed column or period. */
     private List<String> relationColumns(String table, CellRef result, List<LinearExpr> exprs, List<String> columns)
             throws LookupException {
-        boolean allExplicit = result.column() != null
-                && exprs.stream().allMatch(e -> e.terms().stream().allMatch(t -> t.ref().column() != null));
+        boolean allExplicit = result.column() != null;
+        for (LinearExpr e : exprs) {
+            for (Term t : e.terms()) {
+                allExplicit &= t.ref().column() != null;
+            }
+        }
         if (allExplicit) {
             if (!columns.isEmpty()) {
                 throw new LookupException("every cell names its column, so 'columns' has no effect; remove it");

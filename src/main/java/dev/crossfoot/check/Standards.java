@@ -252,21 +252,35 @@ public final class Standards {
                 }
             }
             String[] norm = new String[out.length];
-            Map<String, Map<String, int[]>> same = new HashMap<>();
+            Map<String, Map<String, int[]>> same = new HashMap<>(); // by section and label: {rows, rows met so far}
             for (int i = 0; i < out.length; i++) {
                 Row r = rows.get(i);
                 norm[i] = Labels.normalize(r.label());
-                same.computeIfAbsent(r.section(), k -> new HashMap<>()).computeIfAbsent(norm[i], k -> new int[1])[0]++;
+                counter(same, r.section(), norm[i])[0]++;
             }
             // in printed order, the k-th row of its section and label is the k-th met
-            Map<String, Map<String, int[]>> met = new HashMap<>();
             for (int i = 0; i < out.length; i++) {
                 Row r = rows.get(i);
                 String label = r.label().isEmpty() ? Labels.UNLABELLED : r.label();
-                int k = ++met.computeIfAbsent(r.section(), x -> new HashMap<>()).computeIfAbsent(norm[i], x -> new int[1])[0];
-                out[i] = same.get(r.section()).get(norm[i])[0] == 1 ? label : label + " #" + k;
+                int[] count = counter(same, r.section(), norm[i]);
+                int k = ++count[1];
+                out[i] = count[0] == 1 ? label : label + " #" + k;
             }
             return out;
+        }
+
+        private static int[] counter(Map<String, Map<String, int[]>> counts, String section, String label) {
+            Map<String, int[]> bySection = counts.get(section);
+            if (bySection == null) {
+                bySection = new HashMap<>();
+                counts.put(section, bySection);
+            }
+            int[] count = bySection.get(label);
+            if (count == null) {
+                count = new int[2];
+                bySection.put(label, count);
+            }
+            return count;
         }
 
         /** Whether two rows print the same figures in every column (a line printed twice, as profit for the year often is). */
@@ -308,9 +322,13 @@ public final class Standards {
         Attempt form(StandardPack.StandardRule rule, StandardPack.Form form) {
             List<CellRef> refs = new ArrayList<>();
             refs.add(form.result());
-            form.expression().terms().forEach(t -> refs.add(t.ref()));
+            for (Term t : form.expression().terms()) {
+                refs.add(t.ref());
+            }
             if (form.quotient()) {
-                form.denominator().terms().forEach(t -> refs.add(t.ref()));
+                for (Term t : form.denominator().terms()) {
+                    refs.add(t.ref());
+                }
             }
             for (CellRef r : refs) {
                 if (StandardPack.EQUITY_ROLE.equals(r.table())) {
@@ -320,7 +338,12 @@ public final class Standards {
             // each role's table: the first of that role that prints every item this form needs of it
             Map<String, List<String>> itemsByRole = new LinkedHashMap<>();
             for (CellRef r : refs) {
-                itemsByRole.computeIfAbsent(r.table(), k -> new ArrayList<>()).add(r.row().label());
+                List<String> items = itemsByRole.get(r.table());
+                if (items == null) {
+                    items = new ArrayList<>();
+                    itemsByRole.put(r.table(), items);
+                }
+                items.add(r.row().label());
             }
             Map<String, Table> tables = new HashMap<>();
             for (Map.Entry<String, List<String>> e : itemsByRole.entrySet()) {
