@@ -16,9 +16,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +52,7 @@ final class EquityMatrices {
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
     /** One year of a matrix: its opening and closing balance rows and the rows with figures printed between them. */
-    record Period(Table table, Row opening, Row closing, LocalDate from, LocalDate to, List<Standards.Named> movements) {
+    record Period(Table table, Row opening, Row closing, LocalDate from, LocalDate to, List<FilingRows.Named> movements) {
         String year() {
             return String.valueOf(to.getYear());
         }
@@ -69,16 +67,9 @@ final class EquityMatrices {
         }
     }
 
-    /** What a column is: an item printed as a column, else its header (normalised). */
-    private record Identity(String item, String header) {
-        String slug() {
-            return item != null ? item : header.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        }
-    }
-
     private final Standards.Resolver resolver;
     private final StandardPack pack;
-    private final Tables tables;
+    private final EquityTables tables;
     private final StandardPack.StandardRule rule;
     private final StandardPack.Form form;
     private final List<CellRef> refs = new ArrayList<>();
@@ -94,158 +85,6 @@ final class EquityMatrices {
         refs.add(form.result());
         for (Term t : form.expression().terms()) {
             refs.add(t.ref());
-        }
-    }
-
-    /**
-     * What every form asks of a filing's tables again, worked out once per filing: each matrix's periods, and each
-     * column's normalised header, the item it is printed as, and its identity.
-     */
-    static final class Tables {
-        private final Standards.Resolver resolver;
-        private final StandardPack pack;
-        private final Map<Table, List<Period>> periods = new IdentityHashMap<>();
-        private final Map<Table, List<String>> headers = new IdentityHashMap<>();
-        /** By table, then item: its one column, or null. */
-        private final Map<Table, Map<String, String>> itemColumns = new IdentityHashMap<>();
-        /** By table, then column. */
-        private final Map<Table, Map<String, Identity>> identities = new IdentityHashMap<>();
-
-        Tables(Standards.Resolver resolver) {
-            this.resolver = resolver;
-            this.pack = resolver.pack();
-        }
-
-        /** The table's columns' headers, normalised, in the order of its columns. */
-        List<String> headers(Table t) {
-            List<String> h = headers.get(t);
-            if (h == null) {
-                List<String> out = new ArrayList<>();
-                for (String c : t.columns()) {
-                    out.add(Labels.normalize(c));
-                }
-                h = List.copyOf(out);
-                headers.put(t, h);
-            }
-            return h;
-        }
-
-        /** The periods of a matrix: consecutive dated balance rows a year apart. */
-        List<Period> periods(Table t) {
-            List<Period> p = periods.get(t);
-            if (p == null) {
-                p = List.copyOf(findPeriods(t));
-                periods.put(t, p);
-            }
-            return p;
-        }
-
-        private List<Period> findPeriods(Table t) {
-            StandardPack.Item balance = pack.items().get(StandardPack.BALANCE);
-            if (balance == null) {
-                return List.of();
-            }
-            List<Standards.Named> named = resolver.rows(t);
-            List<Row> rows = new ArrayList<>();
-            List<LocalDate> dates = new ArrayList<>();
-            for (Standards.Named n : named) {
-                LocalDate d = Standards.Resolver.matchesAny(List.of(n), balance.labels()) ? date(n.row().label()) : null;
-                if (d != null) {
-                    rows.add(n.row());
-                    dates.add(d);
-                }
-            }
-            List<Period> out = new ArrayList<>();
-            for (int i = 0; i + 1 < rows.size(); i++) {
-                long days = ChronoUnit.DAYS.between(dates.get(i), dates.get(i + 1));
-                if (days >= 300 && days <= 400) {
-                    Row open = rows.get(i);
-                    Row close = rows.get(i + 1);
-                    List<Standards.Named> between = new ArrayList<>();
-                    for (Standards.Named n : named) {
-                        if (n.row().index() > open.index() && n.row().index() < close.index()) {
-                            between.add(n);
-                        }
-                    }
-                    out.add(new Period(t, open, close, dates.get(i), dates.get(i + 1), List.copyOf(between)));
-                }
-            }
-            return out;
-        }
-
-        /** The one column of the matrix printed as the item, by its first column variant that matches exactly one column. */
-        String itemColumn(Table t, String item) {
-            Map<String, String> byItem = itemColumns.get(t);
-            if (byItem == null) {
-                byItem = new HashMap<>();
-                itemColumns.put(t, byItem);
-            } else if (byItem.containsKey(item)) {
-                return byItem.get(item);
-            }
-            String found = findItemColumn(t, item);
-            byItem.put(item, found);
-            return found;
-        }
-
-        private String findItemColumn(Table t, String item) {
-            List<String> cols = t.columns();
-            List<String> norm = headers(t);
-            for (StandardPack.ColumnVariant v : pack.items().get(item).columns()) {
-                String one = null;
-                int found = 0;
-                for (int i = 0; i < cols.size(); i++) {
-                    if (!v.label().matcher(norm.get(i)).matches()) {
-                        continue;
-                    }
-                    boolean last = i == cols.size() - 1;
-                    if (v.last() && !last || v.next() != null && (last || !v.next().matcher(norm.get(i + 1)).matches())) {
-                        continue;
-                    }
-                    one = cols.get(i);
-                    found++;
-                }
-                if (found == 1) {
-                    return one;
-                }
-            }
-            return null;
-        }
-
-        /** What a column is: the item printed as it, else its header (normalised). */
-        Identity identity(Table t, String column) {
-            Map<String, Identity> byColumn = identities.get(t);
-            if (byColumn == null) {
-                byColumn = new HashMap<>();
-                identities.put(t, byColumn);
-            }
-            Identity id = byColumn.get(column);
-            if (id == null) {
-                id = findIdentity(t, column);
-                byColumn.put(column, id);
-            }
-            return id;
-        }
-
-        private Identity findIdentity(Table t, String column) {
-            for (StandardPack.Item item : pack.items().values()) {
-                if (!item.columns().isEmpty() && column.equals(itemColumn(t, item.id()))) {
-                    return new Identity(item.id(), null);
-                }
-            }
-            return new Identity(null, Labels.normalize(column));
-        }
-
-        /** Whether a column of the table is headed as the item (by any of its column variants). */
-        boolean printsColumn(Table t, String item) {
-            List<StandardPack.ColumnVariant> variants = pack.items().get(item).columns();
-            for (String h : headers(t)) {
-                for (StandardPack.ColumnVariant v : variants) {
-                    if (v.label().matcher(h).matches()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
         }
     }
 
@@ -330,12 +169,12 @@ final class EquityMatrices {
         }
         Period anchor = isMatrix(form.result()) ? later : form.carry() ? earlier : later;
         for (String c : anchor.table().columns()) {
-            Identity id = tables.identity(anchor.table(), c);
+            EquityTables.Identity id = tables.identity(anchor.table(), c);
             make(later, earlier, others, id, "-" + id.slug(), out, ids);
         }
     }
 
-    private void make(Period later, Period earlier, Map<String, Table> others, Identity column, String suffix, List<Rule> out, Set<String> ids) {
+    private void make(Period later, Period earlier, Map<String, Table> others, EquityTables.Identity column, String suffix, List<Rule> out, Set<String> ids) {
         Found result = concrete(form.result(), later, others, column);
         if (result == null) {
             return;
@@ -378,7 +217,7 @@ final class EquityMatrices {
     }
 
     /** The cell a reference names in this period (and column), or null (noted) when it is not printed as a number. */
-    private Found concrete(CellRef ref, Period period, Map<String, Table> others, Identity column) {
+    private Found concrete(CellRef ref, Period period, Map<String, Table> others, EquityTables.Identity column) {
         Table t;
         Row row;
         String col;
@@ -452,12 +291,12 @@ final class EquityMatrices {
     private Row movement(Period p, String item) {
         for (StandardPack.Variant v : pack.items().get(item).labels()) {
             List<Row> matches = new ArrayList<>();
-            for (Standards.Named n : p.movements()) {
+            for (FilingRows.Named n : p.movements()) {
                 if (n.matches(v)) {
                     matches.add(n.row());
                 }
             }
-            if (Standards.Resolver.allSamePrinted(matches)) {
+            if (FilingRows.allSamePrinted(matches)) {
                 return matches.get(0);
             }
         }
@@ -465,7 +304,7 @@ final class EquityMatrices {
     }
 
     /** The column of this matrix that is the same component, or null. */
-    private String column(Table t, Identity id) {
+    private String column(Table t, EquityTables.Identity id) {
         if (id.item() != null) {
             return tables.itemColumn(t, id.item());
         }
@@ -486,7 +325,7 @@ final class EquityMatrices {
      * The row of another statement printed as the same component as a matrix column: the item's row, or else the one
      * row labelled as the column is headed (a total it does not name as an item is not guessed at), or null.
      */
-    private Row component(Table t, Identity id) {
+    private Row component(Table t, EquityTables.Identity id) {
         if (id.item() != null) {
             Row r = resolver.row(t, id.item());
             if (r == null) {
@@ -498,11 +337,11 @@ final class EquityMatrices {
             return null;
         }
         List<Row> found = new ArrayList<>();
-        for (Standards.Named n : resolver.rows(t)) {
+        for (FilingRows.Named n : resolver.rows(t)) {
             if (n.label().equals(id.header())) {
                 found.add(n.row());
             }
         }
-        return Standards.Resolver.allSamePrinted(found) ? found.get(0) : null;
+        return FilingRows.allSamePrinted(found) ? found.get(0) : null;
     }
 }
