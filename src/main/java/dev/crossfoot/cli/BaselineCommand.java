@@ -8,37 +8,35 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code crossfoot baseline DIR... -o FILE}: records the current failures, so that later runs report only new ones. */
-@Command(name = "baseline",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Records every check that does not pass now (fail, warn or error) by fingerprint: rule, table, row, "
-                + "column and the figures it used. 'crossfoot check --baseline FILE' then reports those as known, not failing, "
-                + "while their figures are unchanged; anything new still fails.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:the baseline was written",
-            ExitCodes.UNUSABLE_TEXT,
-            ExitCodes.INTERNAL_TEXT})
 final class BaselineCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    final CommandSpec spec = Specs.command(this, "baseline",
+            "Records every check that does not pass now (fail, warn or error) by fingerprint: rule, table, row, "
+                + "column and the figures it used. 'crossfoot check --baseline FILE' then reports those as known, not failing, "
+                + "while their figures are unchanged; anything new still fails.",
+            "0:the baseline was written",
+            ExitCodes.UNUSABLE_TEXT,
+            ExitCodes.INTERNAL_TEXT);
 
-    @Mixin
-    FilingsMixin filings = new FilingsMixin();
+    final FilingsMixin filings = new FilingsMixin();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the baseline to FILE (atomically) instead of standard output.")
-    Path output;
+    private final OptionSpec output;
+
+    BaselineCommand() {
+        spec.addMixin("filings", filings.spec);
+        output = Specs.option(spec, Path.class, "FILE", null, "Write the baseline to FILE (atomically) instead of standard output.", "-o", "--output");
+        Specs.standardHelp(spec);
+    }
 
     @Override
     public Integer call() {
         CommandLine cmd = spec.commandLine();
         List<Path> dirs = filings.filings(cmd);
+        Path output = Specs.value(this.output);
         if (output != null) {
             String problem = OutputFile.problem(output, filings.inputs(dirs));
             if (problem != null) {

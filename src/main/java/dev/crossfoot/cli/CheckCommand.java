@@ -10,47 +10,47 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code crossfoot check DIR...}: maps options to a configuration, runs the library, maps counts to an exit code. */
-@Command(name = "check",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Checks each filing directory (filing.yaml, one CSV per table, rules.yaml) and reports every check: "
+final class CheckCommand implements Callable<Integer> {
+
+    final CommandSpec spec = Specs.command(this, "check",
+            "Checks each filing directory (filing.yaml, one CSV per table, rules.yaml) and reports every check: "
                 + "PASS, FAIL, WARN (a failing rule of severity warning) or ERROR (a cell it needs is not a number). "
                 + "A printed figure stands for half a unit of its last printed digit either way; a check passes when "
                 + "the reported and the computed figure can both be true given how they were rounded.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
             ExitCodes.OK_TEXT,
             ExitCodes.FAILED_TEXT,
             ExitCodes.UNUSABLE_TEXT,
-            ExitCodes.INTERNAL_TEXT})
-final class CheckCommand implements Callable<Integer> {
+            ExitCodes.INTERNAL_TEXT);
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    final FilingsMixin filings = new FilingsMixin();
 
-    @Mixin
-    FilingsMixin filings = new FilingsMixin();
+    final ReportMixin report = new ReportMixin();
 
-    @Mixin
-    ReportMixin report = new ReportMixin();
+    private final OptionSpec baseline;
 
-    @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline written by 'crossfoot baseline': the failures it recorded are reported as known, not failing, while their figures are unchanged.")
-    Path baseline;
+    private final OptionSpec infer;
 
-    @Option(names = "--infer", description = "Also foot every table without rules (as 'crossfoot foot' does) and add the totals it finds as checks with ids INFER-...; "
-            + "a total that a rule of the filing already checks is not added again. A filing without rules is footed in any case.")
-    boolean infer;
+    CheckCommand() {
+        spec.addMixin("filings", filings.spec);
+        spec.addMixin("report", report.spec);
+        baseline = Specs.option(spec, Path.class, "FILE", null, "A baseline written by 'crossfoot baseline': the failures it recorded are reported as known, not failing, while their figures are unchanged.",
+                "--baseline");
+        infer = Specs.flag(spec, "Also foot every table without rules (as 'crossfoot foot' does) and add the totals it finds as checks with ids INFER-...; "
+                + "a total that a rule of the filing already checks is not added again. A filing without rules is footed in any case.",
+                "--infer");
+        Specs.standardHelp(spec);
+    }
 
     @Override
     public Integer call() {
         CommandLine cmd = spec.commandLine();
         PrintWriter err = cmd.getErr();
         List<Path> dirs = filings.filings(cmd);
+        Path baseline = Specs.value(this.baseline);
         Set<String> known = Set.of();
         if (baseline != null) {
             try {
@@ -65,16 +65,16 @@ final class CheckCommand implements Callable<Integer> {
         } catch (InputException e) {
             return Runs.unusable(err, e, filings.verbose());
         }
-        if (report.output != null) {
-            String problem = OutputFile.problem(report.output, filings.inputs(dirs, baseline, filings.standardFile));
+        if (report.output() != null) {
+            String problem = OutputFile.problem(report.output(), filings.inputs(dirs, baseline, filings.standardFile()));
             if (problem != null) {
                 err.println(Printable.line("crossfoot: " + problem));
                 err.flush();
                 return ExitCodes.UNUSABLE;
             }
         }
-        java.util.function.Function<Path, dev.crossfoot.result.FilingReport> one = filings.checking(checker, dirs.size(), infer);
-        Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(filings.verbose()), report.output, cmd.getOut(), err, false, report.color);
+        java.util.function.Function<Path, dev.crossfoot.result.FilingReport> one = filings.checking(checker, dirs.size(), Specs.isSet(infer));
+        Runs.Outcome outcome = Runs.render(checker, dirs, one, report.renderer(filings.verbose()), report.output(), cmd.getOut(), err, false, report.color());
         return report.exitCode(outcome);
     }
 }

@@ -9,29 +9,36 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** How to check: the options {@code check}, {@code baseline} and {@code foot} share. */
 final class CheckingMixin {
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Filings checked at once (default: the number of cores, ${DEFAULT-VALUE} here). Output order never depends on it.",
-            defaultValue = "${sys:crossfoot.cores}")
-    int jobs;
+    /** The options, in the order picocli lists them; a command adds them with {@code addMixin("how", spec)}. */
+    final CommandSpec spec = CommandSpec.create();
 
-    @Option(names = "--exact", description = "Cast at the printed precision: the computed figure, rounded as the reported one was printed, must equal it.")
-    boolean exact;
+    private final OptionSpec jobs = Specs.option(spec, int.class, "N", "${sys:crossfoot.cores}",
+            "Filings checked at once (default: the number of cores, ${DEFAULT-VALUE} here). Output order never depends on it.",
+            "-j", "--jobs");
 
-    @Option(names = "--tolerance", paramLabel = "UNITS", description = "Widen every tolerance by UNITS units of the reported figure's last printed digit (e.g. 1). The report says so.")
-    BigDecimal tolerance;
+    private final OptionSpec exact = Specs.flag(spec, "Cast at the printed precision: the computed figure, rounded as the reported one was printed, must equal it.",
+            "--exact");
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
+    private final OptionSpec tolerance = Specs.option(spec, BigDecimal.class, "UNITS", null,
+            "Widen every tolerance by UNITS units of the reported figure's last printed digit (e.g. 1). The report says so.",
+            "--tolerance");
+
+    private final OptionSpec verbose = Specs.flag(spec, "Print stack traces of errors.", "--verbose");
 
     static {
         System.setProperty("crossfoot.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
     }
 
     CheckOptions options(CommandLine cmd, List<Path> rules, Set<String> known) {
+        BigDecimal tolerance = Specs.value(this.tolerance);
+        boolean exact = Specs.isSet(this.exact);
+        int jobs = Specs.value(this.jobs);
         if (tolerance != null && !Decimals.printable(tolerance)) {
             throw new CommandLine.ParameterException(cmd, "--tolerance " + Printable.quote(tolerance.toString())
                     + " is out of range: give at most " + Limits.MAX_FIGURE_DIGITS + " digits before and after the decimal point, such as 1 or 0.5");
@@ -46,5 +53,10 @@ final class CheckingMixin {
             throw new CommandLine.ParameterException(cmd, "--jobs must be at least 1 (found " + jobs + ")");
         }
         return new CheckOptions(rules, exact, tolerance == null ? BigDecimal.ZERO : tolerance, known, jobs);
+    }
+
+    /** --verbose: print stack traces of errors. */
+    boolean verbose() {
+        return Specs.isSet(verbose);
     }
 }

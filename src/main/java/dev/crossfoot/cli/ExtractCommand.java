@@ -19,49 +19,55 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code crossfoot extract ANNOUNCEMENT.txt -o DIR}: turns an announcement's text into a filing directory. */
-@Command(name = "extract",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Finds the numeric tables of a results announcement, a PDF (its text layer) or a text whose tables "
+final class ExtractCommand implements Callable<Integer> {
+
+    final CommandSpec spec = Specs.command(this, "extract",
+            "Finds the numeric tables of a results announcement, a PDF (its text layer) or a text whose tables "
                 + "are tab-separated lines, and writes a filing directory that 'crossfoot check' reads: filing.yaml and one CSV per table, figures "
                 + "exactly as printed. Lines it placed by judgement, or could not place, are reported on standard error "
                 + "with their line numbers.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
             "0:the filing directory was written (notices, if any, are on standard error)",
             ExitCodes.UNUSABLE_TEXT,
-            ExitCodes.INTERNAL_TEXT})
-final class ExtractCommand implements Callable<Integer> {
+            ExitCodes.INTERNAL_TEXT);
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final PositionalParamSpec inputSpec = Specs.positional(spec, PositionalParamSpec.builder().index("0").type(Path.class),
+            "ANNOUNCEMENT", "The announcement: a PDF, or a UTF-8 text file.");
 
-    @Parameters(index = "0", paramLabel = "ANNOUNCEMENT", description = "The announcement: a PDF, or a UTF-8 text file.")
-    Path input;
+    private final OptionSpec outputSpec = Specs.add(spec, Specs.valued(Path.class, "DIR",
+            "The filing directory to write; it must not exist yet, or be empty. It is written "
+                    + "completely or not at all.", "-o", "--output").required(true));
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
-            description = "The filing directory to write; it must not exist yet, or be empty. It is written "
-                    + "completely or not at all.")
-    Path output;
+    private final OptionSpec rulesSpec = Specs.option(spec, Path.class, "RULES", null,
+            "Also write rules.yaml into DIR: the rules of RULES whose tables were all extracted "
+                    + "(the others are named on standard error).", "--rules");
 
-    @Option(names = "--rules", paramLabel = "RULES",
-            description = "Also write rules.yaml into DIR: the rules of RULES whose tables were all extracted "
-                    + "(the others are named on standard error).")
-    Path rules;
+    private final OptionSpec quietSpec = Specs.flag(spec, "Print no summary line and no notices; errors are still printed.", "-q", "--quiet");
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no summary line and no notices; errors are still printed.")
-    boolean quiet;
+    private final OptionSpec verboseSpec = Specs.flag(spec, "On an error, also print the stack trace.", "--verbose");
 
-    @Option(names = "--verbose", description = "On an error, also print the stack trace.")
-    boolean verbose;
+    /** The values given, read from the options when the command runs. */
+    private Path input;
+    private Path output;
+    private Path rules;
+    private boolean quiet;
+    private boolean verbose;
+
+    ExtractCommand() {
+        Specs.standardHelp(spec);
+    }
 
     @Override
     public Integer call() throws IOException {
+        input = Specs.value(inputSpec);
+        output = Specs.value(outputSpec);
+        rules = Specs.value(rulesSpec);
+        quiet = Specs.isSet(quietSpec);
+        verbose = Specs.isSet(verboseSpec);
         CommandLine cmd = spec.commandLine();
         PrintWriter err = cmd.getErr();
         String problem;

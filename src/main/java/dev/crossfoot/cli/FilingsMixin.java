@@ -20,30 +20,47 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** What to check and how: the options {@code check} and {@code baseline} share. */
 final class FilingsMixin {
 
-    @Parameters(arity = "0..*", paramLabel = "DIR", description = "Filing directories to check, each holding filing.yaml.")
-    List<Path> dirs = new ArrayList<>();
+    /** The options and parameters, in the order picocli lists them; a command adds them with {@code addMixin("filings", spec)}. */
+    final CommandSpec spec = CommandSpec.create();
 
-    @Option(names = {"-r", "--recursive"}, paramLabel = "ROOT", description = "Also check every directory under ROOT that holds a filing.yaml (in path order). Repeatable.")
-    List<Path> roots = new ArrayList<>();
+    private final PositionalParamSpec dirs = Specs.positional(spec, PositionalParamSpec.builder().arity("0..*")
+            .type(List.class).auxiliaryTypes(Path.class).initialValue(new ArrayList<Path>()),
+            "DIR", "Filing directories to check, each holding filing.yaml.");
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A rules YAML file applied to every filing, after the filing's own rules.yaml. Repeatable.")
-    List<Path> rules = new ArrayList<>();
+    private final OptionSpec roots = Specs.list(spec, Path.class, "ROOT",
+            "Also check every directory under ROOT that holds a filing.yaml (in path order). Repeatable.", "-r", "--recursive");
 
-    @Option(names = "--no-standard", description = "Do not check crossfoot's standard rules (the balance sheet balances, the cash roll-forward, ...) beside the filing's own.")
-    boolean noStandard;
+    private final OptionSpec rules = Specs.list(spec, Path.class, "FILE",
+            "A rules YAML file applied to every filing, after the filing's own rules.yaml. Repeatable.", "--rules");
 
-    @Option(names = "--standard", paramLabel = "FILE", description = "A standard rule pack file that extends the built-in one: its items add label variants "
-            + "to the built-in items of the same id, its rules replace the built-in rules of the same id or add new ones.")
-    Path standardFile;
+    private final OptionSpec noStandard = Specs.flag(spec,
+            "Do not check crossfoot's standard rules (the balance sheet balances, the cash roll-forward, ...) beside the filing's own.", "--no-standard");
 
-    @CommandLine.Mixin
-    CheckingMixin how = new CheckingMixin();
+    private final OptionSpec standardFile = Specs.option(spec, Path.class, "FILE", null,
+            "A standard rule pack file that extends the built-in one: its items add label variants "
+            + "to the built-in items of the same id, its rules replace the built-in rules of the same id or add new ones.", "--standard");
+
+    final CheckingMixin how = new CheckingMixin();
+
+    {
+        spec.addMixin("how", how.spec);
+    }
+
+    /** --standard FILE, or null. */
+    Path standardFile() {
+        return Specs.value(standardFile);
+    }
+
+    private List<Path> rules() {
+        return Specs.value(rules);
+    }
 
     /**
      * The standard rule pack to check, or null with --no-standard.
@@ -51,6 +68,8 @@ final class FilingsMixin {
      * @throws dev.crossfoot.model.InputException when the --standard file cannot be used
      */
     StandardPack standard(CommandLine cmd) {
+        boolean noStandard = Specs.isSet(this.noStandard);
+        Path standardFile = standardFile();
         if (noStandard && standardFile != null) {
             throw new CommandLine.ParameterException(cmd, "--no-standard and --standard contradict each other; use one");
         }
@@ -71,7 +90,7 @@ final class FilingsMixin {
         if (infer) {
             return footing;
         }
-        if (checker.options().standard() == null || !rules.isEmpty()) {
+        if (checker.options().standard() == null || !rules().isEmpty()) {
             return plain;
         }
         return dir -> Files.exists(dir.resolve(Checker.RULES_FILE)) ? plain.apply(dir) : footing.apply(dir);
@@ -79,6 +98,8 @@ final class FilingsMixin {
 
     /** The filing directories: those named, then those found under each ROOT. */
     List<Path> filings(CommandLine cmd) {
+        List<Path> dirs = Specs.value(this.dirs);
+        List<Path> roots = Specs.value(this.roots);
         for (Path dir : dirs) {
             String hint = recursiveHint(cmd, dir);
             if (hint != null) {
@@ -130,7 +151,7 @@ final class FilingsMixin {
     /** Everything the run reads, for the output check: the filing directories and the rules files. */
     List<Path> inputs(List<Path> filings, Path... more) {
         List<Path> all = new ArrayList<>(filings);
-        all.addAll(rules);
+        all.addAll(rules());
         for (Path p : more) {
             if (p != null) {
                 all.add(p);
@@ -152,10 +173,10 @@ final class FilingsMixin {
     }
 
     CheckOptions options(CommandLine cmd, Set<String> known) {
-        return how.options(cmd, rules, known).withStandard(standard(cmd));
+        return how.options(cmd, rules(), known).withStandard(standard(cmd));
     }
 
     boolean verbose() {
-        return how.verbose;
+        return how.verbose();
     }
 }

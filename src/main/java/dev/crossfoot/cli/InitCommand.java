@@ -11,45 +11,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code crossfoot init DIR}: writes a first filing.yaml for a directory of CSV tables. */
-@Command(name = "init",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Writes DIR/filing.yaml for a directory of CSV tables (a 'label' column, then one column per period, "
+final class InitCommand implements Callable<Integer> {
+
+    final CommandSpec spec = Specs.command(this, "init",
+            "Writes DIR/filing.yaml for a directory of CSV tables (a 'label' column, then one column per period, "
                 + "figures as printed), so that 'crossfoot check' reads them: each CSV file is a table with the id 'foot' "
                 + "gives it, the periods are the columns whose header names a year, and units are guessed from what the "
                 + "tables print (listed at the top of the file: review them). It writes nothing else, changes no table, "
                 + "and refuses a directory that already has a filing.yaml. Then: 'crossfoot foot DIR --emit-rules "
                 + "rules.yaml' and 'crossfoot check DIR --rules rules.yaml', or 'crossfoot check --infer DIR'.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
             "0:filing.yaml was written",
             ExitCodes.UNUSABLE_TEXT,
-            ExitCodes.INTERNAL_TEXT})
-final class InitCommand implements Callable<Integer> {
+            ExitCodes.INTERNAL_TEXT);
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final PositionalParamSpec dir = Specs.positional(spec, PositionalParamSpec.builder().index("0").type(Path.class),
+            "DIR", "A directory of CSV tables.");
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A directory of CSV tables.")
-    Path dir;
+    private final OptionSpec issuer = Specs.add(spec,
+            Specs.valued(String.class, "NAME", "The issuer, for filing.yaml and the reports.", "--issuer").initialValue(""));
 
-    @Option(names = "--issuer", paramLabel = "NAME", description = "The issuer, for filing.yaml and the reports.")
-    String issuer = "";
+    private final OptionSpec document = Specs.add(spec,
+            Specs.valued(String.class, "TEXT", "What the document is, e.g. 'Annual results for 2023'.", "--document").initialValue(""));
 
-    @Option(names = "--document", paramLabel = "TEXT", description = "What the document is, e.g. 'Annual results for 2023'.")
-    String document = "";
+    private final OptionSpec verbose = Specs.flag(spec, "On an error, also print the stack trace.", "--verbose");
 
-    @Option(names = "--verbose", description = "On an error, also print the stack trace.")
-    boolean verbose;
+    InitCommand() {
+        Specs.standardHelp(spec);
+    }
 
     @Override
     public Integer call() {
+        Path dir = Specs.value(this.dir);
+        String issuer = Specs.value(this.issuer);
+        String document = Specs.value(this.document);
+        boolean verbose = Specs.isSet(this.verbose);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path yaml = dir.resolve(FilingReader.FILING_FILE);

@@ -13,25 +13,23 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code crossfoot} command. The only class that calls System.exit for a command ({@link Resident}'s server calls it to end itself). */
-@Command(name = "crossfoot",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        // the subcommands (check, baseline, foot, init, extract, help, generate-completion) are added in commandLine()
-        description = "Checks that the tables of a financial statement add up: totals, bridges, roll-forwards, "
+public final class Main implements Callable<Integer> {
+
+    /** The command line's model (its subcommands are added in commandLine()), built as {@link Specs} says. */
+    private final CommandSpec spec = Specs.command(this, "crossfoot",
+            "Checks that the tables of a financial statement add up: totals, bridges, roll-forwards, "
                 + "cross-foots, ties across tables and units, and printed ratios, with rounding-aware tolerance.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
             ExitCodes.OK_TEXT,
             ExitCodes.FAILED_TEXT,
             ExitCodes.UNUSABLE_TEXT,
-            ExitCodes.INTERNAL_TEXT})
-public final class Main implements Callable<Integer> {
+            ExitCodes.INTERNAL_TEXT);
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    public Main() {
+        Specs.standardHelp(spec);
+    }
 
     @Override
     public Integer call() {
@@ -132,24 +130,25 @@ public final class Main implements Callable<Integer> {
 
     private static Object subcommand(String name) {
         return switch (name) {
-            case "check" -> new CheckCommand();
-            case "baseline" -> new BaselineCommand();
-            case "foot" -> new FootCommand();
-            case "init" -> new InitCommand();
-            case "extract" -> new ExtractCommand();
+            case "check" -> new CheckCommand().spec;
+            case "baseline" -> new BaselineCommand().spec;
+            case "foot" -> new FootCommand().spec;
+            case "init" -> new InitCommand().spec;
+            case "extract" -> new ExtractCommand().spec;
             case "help" -> new CommandLine.HelpCommand();
             default -> new AutoComplete.GenerateCompletion();
         };
     }
 
     /**
-     * The command line for {@code args}. picocli builds each subcommand's model from its annotations by reflection,
-     * which in a cold JVM took a tenth of a one-filing check; so a command line that starts with a working subcommand's
-     * name (check, baseline, foot, init, extract) gets that subcommand alone, and any other (help, --help, --version,
-     * generate-completion, a misspelt name, none) gets them all.
+     * The command line for {@code args}. crossfoot's own commands are built with picocli's programmatic API
+     * ({@link Specs}); picocli's help and generate-completion commands are read from their annotations by
+     * reflection, which in a cold JVM takes tens of milliseconds. So a command line that starts with a working
+     * subcommand's name (check, baseline, foot, init, extract) gets that subcommand alone, and any other (help,
+     * --help, --version, generate-completion, a misspelt name, none) gets them all.
      */
     static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = new CommandLine(new Main().spec);
         String first = args.length == 0 ? "" : args[0];
         boolean alone = SUBCOMMANDS.indexOf(first) >= 0 && SUBCOMMANDS.indexOf(first) < 5;
         for (String name : SUBCOMMANDS) {

@@ -9,7 +9,8 @@ import dev.crossfoot.render.SarifRenderer;
 import dev.crossfoot.render.TextRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** How to report: the options {@code check} and {@code foot} share, and the exit code they give. */
 final class ReportMixin {
@@ -20,20 +21,32 @@ final class ReportMixin {
 
     enum FailOn { error, warning, never }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    /** The options, in the order picocli lists them; a command adds them with {@code addMixin("report", spec)}. */
+    final CommandSpec spec = CommandSpec.create();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically: whole or not at all) instead of standard output.")
-    Path output;
+    private final OptionSpec format = Specs.option(spec, Format.class, "FORMAT", "text",
+            "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", "--format");
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", description = "Which results give exit code 1: error (a failing or unevaluable error rule; the default), warning (also a warning), never.")
-    FailOn failOn;
+    private final OptionSpec output = Specs.option(spec, Path.class, "FILE", null,
+            "Write the report to FILE (atomically: whole or not at all) instead of standard output.", "-o", "--output");
 
-    @Option(names = {"-q", "--quiet"}, description = "Print failures, warnings, errors and the summary only.")
-    boolean quiet;
+    private final OptionSpec failOn = Specs.option(spec, FailOn.class, "LEVEL", "error",
+            "Which results give exit code 1: error (a failing or unevaluable error rule; the default), warning (also a warning), never.", "--fail-on");
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "Colour statuses and the progress bar: ${COMPLETION-CANDIDATES} (default: auto, i.e. on a terminal, unless NO_COLOR is set).")
-    ColorMode color;
+    private final OptionSpec quiet = Specs.flag(spec, "Print failures, warnings, errors and the summary only.", "-q", "--quiet");
+
+    private final OptionSpec color = Specs.option(spec, ColorMode.class, "WHEN", "auto",
+            "Colour statuses and the progress bar: ${COMPLETION-CANDIDATES} (default: auto, i.e. on a terminal, unless NO_COLOR is set).", "--color");
+
+    /** -o FILE, or null for standard output. */
+    Path output() {
+        return Specs.value(output);
+    }
+
+    /** --color WHEN. */
+    ColorMode color() {
+        return Specs.value(color);
+    }
 
     private Terminal terminal;
 
@@ -51,13 +64,13 @@ final class ReportMixin {
 
     /** @param verbose list what a report lists only on request (the narrative figures left unattached, the standard rules that did not apply) */
     Renderer renderer(boolean verbose) {
-        return switch (format) {
+        return switch (Specs.<Format>value(format)) {
             case json -> new JsonRenderer();
             case junit -> new JunitXmlRenderer();
             case sarif -> new SarifRenderer();
             case github -> new GithubRenderer();
             case html -> new HtmlRenderer(HtmlRenderer.Paper.of(Main.version(), terminal().env(), Clock.systemUTC()));
-            case text -> new TextRenderer(useColor(), quiet, terminal().columns(), verbose);
+            case text -> new TextRenderer(useColor(), Specs.isSet(quiet), terminal().columns(), verbose);
         };
     }
 
@@ -68,7 +81,7 @@ final class ReportMixin {
         if (outcome == null || outcome.totals().incomplete()) {
             return ExitCodes.UNUSABLE;
         }
-        return switch (failOn) {
+        return switch (Specs.<FailOn>value(failOn)) {
             case never -> ExitCodes.OK;
             case error -> outcome.newFailure() ? ExitCodes.FAILED : ExitCodes.OK;
             case warning -> outcome.newFailure() || outcome.newWarning() ? ExitCodes.FAILED : ExitCodes.OK;
@@ -76,10 +89,10 @@ final class ReportMixin {
     }
 
     private boolean useColor() {
-        return switch (color) {
+        return switch (color()) {
             case always -> true;
             case never -> false;
-            case auto -> output == null && terminal().stdout() && terminal().colourWelcome();
+            case auto -> output() == null && terminal().stdout() && terminal().colourWelcome();
         };
     }
 }
