@@ -144,15 +144,17 @@ public final class Main implements Callable<Integer> {
      * The command line for {@code args}. crossfoot's own commands are built with picocli's programmatic API
      * ({@link Specs}); picocli's help and generate-completion commands are read from their annotations by
      * reflection, which in a cold JVM takes tens of milliseconds. So a command line that starts with a working
-     * subcommand's name (check, baseline, foot, init, extract) gets that subcommand alone, and any other (help,
-     * --help, --version, generate-completion, a misspelt name, none) gets them all.
+     * subcommand's name (check, baseline, foot, init, extract) gets that subcommand alone, {@code --version} (or
+     * {@code -V}) alone gets none, and any other (help, --help, generate-completion, a misspelt name, none) gets them all.
      */
     static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main().spec);
         String first = args.length == 0 ? "" : args[0];
         boolean alone = SUBCOMMANDS.indexOf(first) >= 0 && SUBCOMMANDS.indexOf(first) < 5;
+        // the version alone prints the version whatever the subcommands are: it gets none
+        boolean versionAlone = args.length == 1 && (first.equals("--version") || first.equals("-V"));
         for (String name : SUBCOMMANDS) {
-            if (!alone || name.equals(first)) {
+            if (!versionAlone && (!alone || name.equals(first))) {
                 cl.addSubcommand(name, subcommand(name));
             }
         }
