@@ -23,45 +23,98 @@ final class CsvShape {
     static long cells(Path path, String shownPath) {
         refuseOversize(path, shownPath);
         FileKind.refuseBinary(path, shownPath);
-        long cells = 0;
-        int line = 1;
-        int recordLine = 1;
-        int fields = 1;
-        boolean quoted = false;
-        boolean afterCr = false;
+        Counter counter = new Counter(shownPath);
         // no bigger than the file (a table is a few kB; 64 kB zeroed per table was a tenth of reading a filing's tables)
         byte[] buf = new byte[(int) Math.min(1 << 16, Math.max(0, size(path)) + 1)];
         try (InputStream in = Files.newInputStream(path)) {
             for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (afterCr) {
-                        afterCr = false;
-                        if (b == '\n') {
-                            continue;
-                        }
-                    }
-                    if (b == '\n' || b == '\r') {
-                        line++;
-                        afterCr = b == '\r';
-                        if (!quoted) {
-                            refuseWide(fields, shownPath, recordLine);
-                            cells += fields;
-                            fields = 1;
-                            recordLine = line;
-                        }
-                    } else if (b == '"') {
-                        quoted = !quoted;
-                    } else if (b == ',' && !quoted) {
-                        fields++;
-                    }
-                }
+                counter.feed(buf, n);
             }
         } catch (IOException e) {
-            return cells; // reading it properly reports the problem
+            return counter.cells; // reading it properly reports the problem
         }
-        refuseWide(fields, shownPath, recordLine);
-        return cells + fields;
+        return counter.end();
+    }
+
+    /**
+     * A table file read whole, once, and counted as {@link #cells(Path, String)} counts it.
+     *
+     * @param bytes the file's bytes, or null when it could not be read whole in one go (an I/O error, or the file
+     *              changed size while it was read): reading it again, the usual way, says what is wrong
+     * @param cells its cells
+     */
+    record Counted(byte[] bytes, long cells) {
+    }
+
+    /**
+     * Reads a table file whole and counts its cells, with the same refusals, in the same order, as
+     * {@link #cells(Path, String)}: over the size limit, plainly not text, a row wider than the limit. One read
+     * instead of three (the kind, the count, then the reading of the records).
+     */
+    static Counted read(Path path, String shownPath) {
+        long size = refuseOversize(path, shownPath);
+        byte[] bytes = new byte[(int) size];
+        try (InputStream in = Files.newInputStream(path)) {
+            if (in.readNBytes(bytes, 0, bytes.length) != bytes.length || in.read() >= 0) {
+                return new Counted(null, cells(path, shownPath)); // it changed size since: read it the usual way
+            }
+        } catch (IOException e) {
+            return new Counted(null, cells(path, shownPath));
+        }
+        FileKind.refuseBinary(bytes, shownPath);
+        Counter counter = new Counter(shownPath);
+        counter.feed(bytes, bytes.length);
+        return new Counted(bytes, counter.end());
+    }
+
+    /**
+     * Counts cells as bytes come: a cell is a value between commas, on every line (an empty line counts as one);
+     * commas and line ends inside quotes do not count. Refuses a row wider than {@link Limits#MAX_COLUMNS}.
+     */
+    private static final class Counter {
+        private final String shownPath;
+        private long cells;
+        private int line = 1;
+        private int recordLine = 1;
+        private int fields = 1;
+        private boolean quoted;
+        private boolean afterCr;
+
+        Counter(String shownPath) {
+            this.shownPath = shownPath;
+        }
+
+        void feed(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (afterCr) {
+                    afterCr = false;
+                    if (b == '\n') {
+                        continue;
+                    }
+                }
+                if (b == '\n' || b == '\r') {
+                    line++;
+                    afterCr = b == '\r';
+                    if (!quoted) {
+                        refuseWide(fields, shownPath, recordLine);
+                        cells += fields;
+                        fields = 1;
+                        recordLine = line;
+                    }
+                } else if (b == '"') {
+                    quoted = !quoted;
+                } else if (b == ',' && !quoted) {
+                    fields++;
+                }
+            }
+        }
+
+        /** The count, once every byte was fed. */
+        long end() {
+            refuseWide(fields, shownPath, recordLine);
+            return cells + fields;
+        }
     }
 
     /** The file's size, or -1 when it cannot be told (reading it then says why). */
@@ -81,8 +134,8 @@ final class CsvShape {
         }
     }
 
-    /** Refuses a file over the size limit before reading it (no OutOfMemoryError). */
-    static void refuseOversize(Path path, String shownPath) {
+    /** Refuses a file over the size limit before reading it (no OutOfMemoryError); returns its size. */
+    static long refuseOversize(Path path, String shownPath) {
         long size;
         try {
             size = Files.size(path);
@@ -93,6 +146,7 @@ final class CsvShape {
             throw new InputException(SourceLocation.of(shownPath), "the file is " + Sizes.megabytes(size) + ", over the "
                     + Sizes.megabytes(Limits.MAX_TABLE_BYTES) + " limit for one table; split the table into several files");
         }
+        return size;
     }
 
     /** Refuses a table whose cells take the filing over its limit; {@code before} is what the filing's earlier tables hold. */

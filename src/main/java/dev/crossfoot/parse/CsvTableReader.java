@@ -64,6 +64,160 @@ final class CsvTableReader {
         return build(records.header(), records.rows(), shownPath, relativeFile, spec);
     }
 
+    /**
+     * Reads a table from its file's bytes, read whole by {@link CsvShape#read} (which refused what is over a limit or
+     * not text). A file of plain, well-formed CSV in valid UTF-8 (nearly every one) is parsed here from those bytes;
+     * anything else is read from the file again as {@link #read(Path, String, String, Spec)} reads it, so what is
+     * wrong is said the same way, at the same place.
+     *
+     * @param bytes the file's bytes, or null to read the file
+     */
+    static Table read(Path path, String shownPath, String relativeFile, Spec spec, byte[] bytes) {
+        Records records = bytes == null ? null : plain(bytes, shownPath);
+        if (records == null) {
+            return read(path, shownPath, relativeFile, spec);
+        }
+        return build(records.header(), records.rows(), shownPath, relativeFile, spec);
+    }
+
+    /**
+     * The records of a CSV file's bytes, as {@link #records} reads them with {@link #FORMAT} (the header, then the rows,
+     * each with the line it starts on; empty lines skipped; each row as wide as the header, free of NUL, and the cells
+     * within the filing's limit, or the same error), or null when the bytes hold anything that parser would treat
+     * specially or refuse: bytes that are not UTF-8, a quote inside an unquoted cell, anything but a comma or a line
+     * end after a closing quote, a quote left open. The caller then reads the file with that parser.
+     */
+    private static Records plain(byte[] bytes, String shownPath) {
+        int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        String text = text(bytes, from);
+        if (text == null) {
+            return null;
+        }
+        List<String> header = null;
+        List<RawRow> raw = new ArrayList<>();
+        long cells = 0;
+        int n = text.length();
+        int i = 0;
+        int line = 1;
+        List<String> values = new ArrayList<>();
+        while (i < n) { // at the start of a record (the end of the text after a line end is no record)
+            int recordLine = line;
+            values.clear();
+            while (true) { // one cell
+                String value;
+                if (i < n && text.charAt(i) == '"') {
+                    StringBuilder sb = null;
+                    int start = i + 1;
+                    while (true) {
+                        int q = text.indexOf('"', start);
+                        if (q < 0) {
+                            return null; // a quote left open
+                        }
+                        line += lineEnds(text, start, q);
+                        if (q + 1 < n && text.charAt(q + 1) == '"') {
+                            sb = (sb == null ? new StringBuilder() : sb).append(text, start, q + 1);
+                            start = q + 2;
+                            continue;
+                        }
+                        value = sb == null ? text.substring(start, q) : sb.append(text, start, q).toString();
+                        i = q + 1;
+                        break;
+                    }
+                    if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                        return null; // after a closing quote, only a comma or a line end is plain
+                    }
+                } else {
+                    int start = i;
+                    while (i < n) {
+                        char c = text.charAt(i);
+                        if (c == ',' || c == '\n' || c == '\r') {
+                            break;
+                        }
+                        if (c == '"') {
+                            return null; // a quote inside an unquoted cell
+                        }
+                        i++;
+                    }
+                    value = text.substring(start, i);
+                }
+                values.add(value);
+                if (i < n && text.charAt(i) == ',') {
+                    i++;
+                    continue; // a comma at the very end is followed by one more, empty, cell
+                }
+                if (i < n) { // a line end: CR LF, LF or CR
+                    i += text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+                    line++;
+                }
+                break;
+            }
+            if (header == null) {
+                header = List.copyOf(values);
+                continue;
+            }
+            if (values.size() == 1 && values.get(0).isEmpty()) {
+                continue; // an empty line carries no figure
+            }
+            cells = row(values, recordLine, header.size(), cells, shownPath);
+            raw.add(new RawRow(recordLine, List.copyOf(values)));
+        }
+        return new Records(header == null ? List.of() : header, raw);
+    }
+
+    /** The line ends (CR LF, LF or CR) in text[from, to): a quoted cell's, which the lines of what follows count. */
+    private static int lineEnds(String text, int from, int to) {
+        int ends = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
+                ends++;
+            }
+        }
+        return ends;
+    }
+
+    /** The bytes from {@code from} as text when they are valid UTF-8, else null. */
+    private static String text(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                try {
+                    return StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(bytes, from, bytes.length - from)).toString();
+                } catch (CharacterCodingException e) {
+                    return null;
+                }
+            }
+        }
+        return new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1); // ASCII: one byte a character
+    }
+
+    /**
+     * Checks one row of a table read with its header: as wide as the header, within the filing's cells, no NUL.
+     *
+     * @param cells the cells of the rows before it
+     * @return the cells with this row's
+     */
+    private static long row(List<String> values, int line, int width, long cells, String shownPath) {
+        if (values.size() != width) {
+            throw new InputException(SourceLocation.of(shownPath, line, Math.min(values.size(), width) + 1),
+                    "row has " + values.size() + " cells but the header has " + width
+                            + "; add or remove cells (quote a cell that contains a comma)");
+        }
+        cells += values.size();
+        if (cells > Limits.MAX_FILING_CELLS) { // counted before reading too (CsvShape); this holds if the file grew since
+            CsvShape.refuseMany(cells, 0, shownPath);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).indexOf('\0') >= 0) {
+                throw new InputException(SourceLocation.of(shownPath, line, i + 1), "NUL byte in the cell; "
+                        + "the file looks binary or UTF-16: save it as UTF-8 text");
+            }
+        }
+        return cells;
+    }
+
     private record Records(List<String> header, List<RawRow> rows) {
     }
 
@@ -117,23 +271,9 @@ final class CsvTableReader {
                     raw.add(new RawRow(line, padded));
                     continue;
                 }
-                if (rec.size() != header.size()) {
-                    throw new InputException(SourceLocation.of(shownPath, line, Math.min(rec.size(), header.size()) + 1),
-                            "row has " + rec.size() + " cells but the header has " + header.size()
-                                    + "; add or remove cells (quote a cell that contains a comma)");
-                }
-                cells += rec.size();
-                if (cells > Limits.MAX_FILING_CELLS) { // counted before reading too (CsvShape); this holds if the file grew since
-                    CsvShape.refuseMany(cells, 0, shownPath);
-                }
                 List<String> values = new ArrayList<>(rec.size());
                 rec.forEach(values::add);
-                for (int i = 0; i < values.size(); i++) {
-                    if (values.get(i).indexOf('\0') >= 0) {
-                        throw new InputException(SourceLocation.of(shownPath, line, i + 1), "NUL byte in the cell; "
-                                + "the file looks binary or UTF-16: save it as UTF-8 text");
-                    }
-                }
+                cells = row(values, line, header.size(), cells, shownPath);
                 raw.add(new RawRow(line, values));
             }
         } catch (IOException e) {
@@ -275,16 +415,27 @@ final class CsvTableReader {
             requireColumn(c, header, shownPath, spec);
         }
         Map<Integer, Unit> rowUnits = resolveRowUnits(raw, labelAt, sectionAt, shownPath, spec);
+        // each column's name and unit, once: null for the label, the section and text columns, which hold no figures
+        int width = header.size();
+        String[] names = new String[width];
+        Unit[] columnUnits = new Unit[width];
+        for (int i = 0; i < width; i++) {
+            names[i] = header.get(i).strip();
+            if (!(i == labelAt || i == sectionAt || text.contains(names[i]))) {
+                columnUnits[i] = spec.columnUnits().getOrDefault(names[i], spec.unit());
+            }
+        }
         List<Row> rows = new ArrayList<>(raw.size());
         for (int r = 0; r < raw.size(); r++) {
             RawRow rr = raw.get(r);
+            Unit rowUnit = rowUnits.isEmpty() ? null : rowUnits.get(r);
             Map<String, Cell> cells = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String h = header.get(i).strip();
-                if (i == labelAt || i == sectionAt || text.contains(h)) {
+            for (int i = 0; i < width; i++) {
+                if (columnUnits[i] == null) {
                     continue;
                 }
-                Unit unit = rowUnits.getOrDefault(r, spec.columnUnits().getOrDefault(h, spec.unit()));
+                String h = names[i];
+                Unit unit = rowUnit != null ? rowUnit : columnUnits[i];
                 SourceLocation at = SourceLocation.of(shownPath, rr.line, i + 1);
                 Figure f;
                 try {
@@ -315,14 +466,23 @@ final class CsvTableReader {
 
     private static Map<Integer, Unit> resolveRowUnits(List<RawRow> raw, int labelAt, int sectionAt, String shownPath, Spec spec) {
         Map<Integer, Unit> out = new LinkedHashMap<>();
+        if (spec.rowUnits().isEmpty()) {
+            return out;
+        }
+        // each row's label and section normalised once, not once for every row unit declared
+        String[] labels = new String[raw.size()];
+        String[] sections = new String[raw.size()];
+        for (int r = 0; r < raw.size(); r++) {
+            labels[r] = Labels.normalize(raw.get(r).values.get(labelAt));
+            sections[r] = Labels.normalize(sectionAt < 0 ? "" : raw.get(r).values.get(sectionAt));
+        }
         for (Map.Entry<String, Unit> e : spec.rowUnits().entrySet()) {
             RowRef ref = RowRef.parse(e.getKey());
+            String label = Labels.normalize(ref.label());
+            String section = ref.section() == null ? null : Labels.normalize(ref.section());
             List<Integer> hits = new ArrayList<>();
             for (int r = 0; r < raw.size(); r++) {
-                String label = raw.get(r).values.get(labelAt);
-                String section = sectionAt < 0 ? "" : raw.get(r).values.get(sectionAt);
-                if (Labels.normalize(label).equals(Labels.normalize(ref.label()))
-                        && (ref.section() == null || Labels.normalize(section).equals(Labels.normalize(ref.section())))) {
+                if (labels[r].equals(label) && (section == null || sections[r].equals(section))) {
                     hits.add(r);
                 }
             }

@@ -31,7 +31,19 @@ final class FileKind {
         } catch (IOException e) {
             return; // reading it properly reports the problem
         }
-        String kind = kind(head);
+        refuse(kind(head, head.length), shownPath);
+    }
+
+    /**
+     * As {@link #refuseBinary(Path, String)}, for a file already read whole: its first bytes tell.
+     *
+     * @throws InputException when the file is a kind crossfoot does not read, naming the kind
+     */
+    static void refuseBinary(byte[] file, String shownPath) {
+        refuse(kind(file, Math.min(file.length, HEAD)), shownPath);
+    }
+
+    private static void refuse(String kind, String shownPath) {
         if (kind != null) {
             throw new InputException(SourceLocation.of(shownPath), "not supported: this is " + kind + ", not a CSV table; "
                     + (kind.contains("spreadsheet") || kind.contains("workbook")
@@ -41,8 +53,13 @@ final class FileKind {
 
     /** The kind of file the first bytes show, as a phrase ("an Excel workbook (.xlsx)"), or null for none known. */
     static String kind(byte[] head) {
+        return kind(head, head.length);
+    }
+
+    /** As {@link #kind(byte[])}, of the first {@code length} bytes of {@code head}. */
+    private static String kind(byte[] head, int length) {
         if (starts(head, 'P', 'K', 3, 4)) {
-            String names = new String(head, StandardCharsets.ISO_8859_1);
+            String names = new String(head, 0, length, StandardCharsets.ISO_8859_1);
             if (names.contains("opendocument.spreadsheet")) {
                 return "an OpenDocument spreadsheet (.ods)";
             }

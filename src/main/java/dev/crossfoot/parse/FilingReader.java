@@ -121,6 +121,7 @@ public final class FilingReader {
         Set<String> ids = new HashSet<>();
         Set<String> files = new HashSet<>();
         long cellsBefore = 0;
+        long kept = 0;
         for (YamlNode item : seq.items()) {
             if (!(item instanceof YamlNode.Mapping t)) {
                 throw new InputException(item.location(), "each table is a mapping with id, file and unit");
@@ -144,21 +145,26 @@ public final class FilingReader {
             }
             CsvTableReader.Spec cs = tableSpec(t, id, unitText, markers);
             String role = role(t, id);
-            declared.add(new String[] {id, shown(dir, file)});
-            // counted in declaration order before any is read, so the filing's cell limit is met the same way every run
+            String shown = shown(dir, file);
+            declared.add(new String[] {id, shown});
+            // counted in declaration order before any is read, so the filing's cell limit is met the same way every run;
+            // each file is read once, here, and its bytes kept for its table (up to a bound on what a filing keeps)
             Path path;
+            byte[] bytes;
             try {
                 path = inside(dir, file, at, id);
-                long cells = CsvShape.cells(path, shown(dir, file));
-                CsvShape.refuseMany(cells, cellsBefore, shown(dir, file));
-                cellsBefore += cells;
+                CsvShape.Counted counted = CsvShape.read(path, shown);
+                CsvShape.refuseMany(counted.cells(), cellsBefore, shown);
+                cellsBefore += counted.cells();
+                bytes = counted.bytes() != null && kept + counted.bytes().length <= KEPT_BYTES ? counted.bytes() : null;
+                kept += bytes == null ? 0 : bytes.length;
             } catch (InputException e) {
                 loads.add(() -> {
                     throw e;
                 });
                 continue;
             }
-            loads.add(() -> CsvTableReader.read(path, shown(dir, file), file, cs).withRole(role));
+            loads.add(() -> CsvTableReader.read(path, shown, file, cs, bytes).withRole(role));
         }
         Map<String, Table> tables = new LinkedHashMap<>();
         List<Unreadable> unreadable = new ArrayList<>();
@@ -227,6 +233,13 @@ public final class FilingReader {
         }
         return results;
     }
+
+    /**
+     * The most bytes of table files a filing keeps between counting their cells and reading their tables: a real
+     * filing's tables are well under a MiB; past this (a filing of large tables, such as the largest accepted ones),
+     * each further table is read again from its file, streamed, so the memory such a filing takes is what it was.
+     */
+    private static final long KEPT_BYTES = 4L * 1024 * 1024;
 
     private static final java.util.regex.Pattern TABLE_ID = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Set<String> TOP_KEYS = Set.of("issuer", "document", "source", "periods", "markers", "tables");
