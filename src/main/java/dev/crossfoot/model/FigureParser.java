@@ -195,19 +195,25 @@ public final class FigureParser {
             return new Figure.Marker(t, spec.meaning(), spec.bounds());
         }
         if (t.length() > 2 && t.startsWith("(") && t.endsWith(")")) {
-            MarkerSpec inner = markers.get(t.substring(1, t.length() - 1).strip());
+            String within = t.substring(1, t.length() - 1).strip();
+            MarkerSpec inner = markers.get(within);
             if (inner != null) {
                 return new Figure.Marker(t, "negative: " + inner.meaning(),
                         inner.bounds() == null ? null : inner.bounds().times(BigDecimal.ONE.negate()));
             }
-            if (DEFAULT_MARKERS.contains(t.substring(1, t.length() - 1).strip())) {
+            if (defaultMarker(within)) {
                 return new Figure.Marker(t, "marker", null);
             }
         }
-        if (DEFAULT_MARKERS.contains(t)) {
+        if (defaultMarker(t)) {
             return new Figure.Marker(t, "marker", null);
         }
         return null;
+    }
+
+    /** Whether the text is one of {@link #DEFAULT_MARKERS} (none starts with a digit, as nearly every cell does). */
+    private static boolean defaultMarker(String t) {
+        return !t.isEmpty() && (t.charAt(0) < '0' || t.charAt(0) > '9') && DEFAULT_MARKERS.contains(t);
     }
 
     private static String explain(String t, String body, Unit unit) {

@@ -33,7 +33,12 @@ public final class Table {
     private final List<String> textColumns;
     private final List<Row> rows;
     private final Map<String, List<Row>> byLabel;
-    private final Map<String, List<Row>> byNormalizedLabel;
+    /**
+     * Rows by normalised label, built when a lookup first needs it (most look-ups match a label exactly, and
+     * normalising every label of every table was a tenth of building the tables); once built it never changes, so
+     * threads that race to build it build equal maps and any one may be kept.
+     */
+    private volatile Map<String, List<Row>> byNormalizedLabel;
     /** Numeric columns by exact name, and by normalised name (all that share it), so a lookup is one step. */
     private final Set<String> columnSet;
     private final Map<String, List<String>> columnsByNormalized;
@@ -50,7 +55,6 @@ public final class Table {
         this.rows = List.copyOf(rows);
         this.columnSet = new HashSet<>(this.columns);
         this.byLabel = new HashMap<>();
-        this.byNormalizedLabel = new HashMap<>();
         this.columnsByNormalized = new HashMap<>();
         this.normalizedTextColumns = new HashSet<>();
         for (String c : this.columns) {
@@ -61,7 +65,6 @@ public final class Table {
         }
         for (Row r : this.rows) {
             byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
-            byNormalizedLabel.computeIfAbsent(Labels.normalize(r.label()), k -> new ArrayList<>()).add(r);
         }
     }
 
@@ -75,7 +78,7 @@ public final class Table {
         this.rows = from.rows;
         this.columnSet = from.columnSet;
         this.byLabel = from.byLabel;
-        this.byNormalizedLabel = from.byNormalizedLabel;
+        this.byNormalizedLabel = from.byNormalizedLabel; // the same rows: the same map, or null until needed
         this.columnsByNormalized = from.columnsByNormalized;
         this.normalizedTextColumns = from.normalizedTextColumns;
     }
@@ -141,7 +144,7 @@ public final class Table {
         String wanted = Labels.UNLABELLED.equalsIgnoreCase(label.strip()) ? "" : label;
         List<Row> exact = filter(byLabel.getOrDefault(wanted, List.of()), section, false);
         List<Row> found = exact.isEmpty()
-                ? filter(byNormalizedLabel.getOrDefault(Labels.normalize(wanted), List.of()), section, true) : exact;
+                ? filter(byNormalizedLabel().getOrDefault(Labels.normalize(wanted), List.of()), section, true) : exact;
         if (found.size() == 1) {
             return found.get(0);
         }
@@ -171,6 +174,18 @@ public final class Table {
                 + "its occurrence, e.g. '" + Labels.display(wanted) + " #2'");
     }
 
+    private Map<String, List<Row>> byNormalizedLabel() {
+        Map<String, List<Row>> m = byNormalizedLabel;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Row r : rows) {
+                m.computeIfAbsent(Labels.normalize(r.label()), k -> new ArrayList<>()).add(r);
+            }
+            byNormalizedLabel = m;
+        }
+        return m;
+    }
+
     /** "Label #2": the second row of that label (after the label's own exact and normalised match found none). */
     private static final java.util.regex.Pattern OCCURRENCE = java.util.regex.Pattern.compile("(.*\\S)\\s+#([0-9]{1,6})");
 
@@ -179,7 +194,7 @@ public final class Table {
         String wanted = Labels.UNLABELLED.equalsIgnoreCase(label.strip()) ? "" : label;
         List<Row> exact = filter(byLabel.getOrDefault(wanted, List.of()), section, false);
         List<Row> found = exact.isEmpty()
-                ? filter(byNormalizedLabel.getOrDefault(Labels.normalize(wanted), List.of()), section, true) : exact;
+                ? filter(byNormalizedLabel().getOrDefault(Labels.normalize(wanted), List.of()), section, true) : exact;
         return found.stream().sorted(Comparator.comparingInt(Row::index)).toList();
     }
 

@@ -83,114 +83,28 @@ final class CsvTableReader {
     /**
      * The records of a CSV file's bytes, as {@link #records} reads them with {@link #FORMAT} (the header, then the rows,
      * each with the line it starts on; empty lines skipped; each row as wide as the header, free of NUL, and the cells
-     * within the filing's limit, or the same error), or null when the bytes hold anything that parser would treat
-     * specially or refuse: bytes that are not UTF-8, a quote inside an unquoted cell, anything but a comma or a line
-     * end after a closing quote, a quote left open. The caller then reads the file with that parser.
+     * within the filing's limit, or the same error), or null when {@link CsvBytes} leaves the bytes to Commons CSV.
      */
     private static Records plain(byte[] bytes, String shownPath) {
-        int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        String text = text(bytes, from);
-        if (text == null) {
+        List<CsvBytes.Record> records = CsvBytes.records(bytes);
+        if (records == null) {
             return null;
         }
-        List<String> header = null;
-        List<RawRow> raw = new ArrayList<>();
+        if (records.isEmpty()) {
+            return new Records(List.of(), List.of());
+        }
+        List<String> header = records.get(0).values();
+        List<RawRow> raw = new ArrayList<>(records.size() - 1);
         long cells = 0;
-        int n = text.length();
-        int i = 0;
-        int line = 1;
-        List<String> values = new ArrayList<>();
-        while (i < n) { // at the start of a record (the end of the text after a line end is no record)
-            int recordLine = line;
-            values.clear();
-            while (true) { // one cell
-                String value;
-                if (i < n && text.charAt(i) == '"') {
-                    StringBuilder sb = null;
-                    int start = i + 1;
-                    while (true) {
-                        int q = text.indexOf('"', start);
-                        if (q < 0) {
-                            return null; // a quote left open
-                        }
-                        line += lineEnds(text, start, q);
-                        if (q + 1 < n && text.charAt(q + 1) == '"') {
-                            sb = (sb == null ? new StringBuilder() : sb).append(text, start, q + 1);
-                            start = q + 2;
-                            continue;
-                        }
-                        value = sb == null ? text.substring(start, q) : sb.append(text, start, q).toString();
-                        i = q + 1;
-                        break;
-                    }
-                    if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                        return null; // after a closing quote, only a comma or a line end is plain
-                    }
-                } else {
-                    int start = i;
-                    while (i < n) {
-                        char c = text.charAt(i);
-                        if (c == ',' || c == '\n' || c == '\r') {
-                            break;
-                        }
-                        if (c == '"') {
-                            return null; // a quote inside an unquoted cell
-                        }
-                        i++;
-                    }
-                    value = text.substring(start, i);
-                }
-                values.add(value);
-                if (i < n && text.charAt(i) == ',') {
-                    i++;
-                    continue; // a comma at the very end is followed by one more, empty, cell
-                }
-                if (i < n) { // a line end: CR LF, LF or CR
-                    i += text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
-                    line++;
-                }
-                break;
-            }
-            if (header == null) {
-                header = List.copyOf(values);
-                continue;
-            }
-            if (values.size() == 1 && values.get(0).isEmpty()) {
+        for (int r = 1; r < records.size(); r++) {
+            CsvBytes.Record rec = records.get(r);
+            if (rec.values().size() == 1 && rec.values().get(0).isEmpty()) {
                 continue; // an empty line carries no figure
             }
-            cells = row(values, recordLine, header.size(), cells, shownPath);
-            raw.add(new RawRow(recordLine, List.copyOf(values)));
+            cells = row(rec.values(), rec.line(), header.size(), cells, shownPath);
+            raw.add(new RawRow(rec.line(), rec.values()));
         }
-        return new Records(header == null ? List.of() : header, raw);
-    }
-
-    /** The line ends (CR LF, LF or CR) in text[from, to): a quoted cell's, which the lines of what follows count. */
-    private static int lineEnds(String text, int from, int to) {
-        int ends = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
-                ends++;
-            }
-        }
-        return ends;
-    }
-
-    /** The bytes from {@code from} as text when they are valid UTF-8, else null. */
-    private static String text(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] < 0) {
-                try {
-                    return StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(java.nio.ByteBuffer.wrap(bytes, from, bytes.length - from)).toString();
-                } catch (CharacterCodingException e) {
-                    return null;
-                }
-            }
-        }
-        return new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1); // ASCII: one byte a character
+        return new Records(header, raw);
     }
 
     /**
