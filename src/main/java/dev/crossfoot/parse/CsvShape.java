@@ -5,6 +5,8 @@ import dev.crossfoot.model.Limits;
 import dev.crossfoot.model.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -52,10 +54,18 @@ final class CsvShape {
      * instead of three (the kind, the count, then the reading of the records).
      */
     static Counted read(Path path, String shownPath) {
-        long size = refuseOversize(path, shownPath);
-        byte[] bytes = new byte[(int) size];
-        try (InputStream in = Files.newInputStream(path)) {
-            if (in.readNBytes(bytes, 0, bytes.length) != bytes.length || in.read() >= 0) {
+        byte[] bytes;
+        try (FileChannel channel = FileChannel.open(path)) {
+            long size = channel.size();
+            if (size > Limits.MAX_TABLE_BYTES) {
+                return new Counted(null, cells(path, shownPath)); // refused as it always was, naming the size
+            }
+            bytes = new byte[(int) size];
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining() && channel.read(buf) >= 0) {
+                // until the file's size is read, or it ends sooner
+            }
+            if (buf.hasRemaining() || channel.read(ByteBuffer.allocate(1)) >= 0) {
                 return new Counted(null, cells(path, shownPath)); // it changed size since: read it the usual way
             }
         } catch (IOException e) {

@@ -122,6 +122,7 @@ public final class FilingReader {
         Set<String> files = new HashSet<>();
         long cellsBefore = 0;
         long kept = 0;
+        Path[] dirReal = new Path[1];
         for (YamlNode item : seq.items()) {
             if (!(item instanceof YamlNode.Mapping t)) {
                 throw new InputException(item.location(), "each table is a mapping with id, file and unit");
@@ -152,7 +153,7 @@ public final class FilingReader {
             Path path;
             byte[] bytes;
             try {
-                path = inside(dir, file, at, id);
+                path = inside(dir, dirReal, file, at, id);
                 CsvShape.Counted counted = CsvShape.read(path, shown);
                 CsvShape.refuseMany(counted.cells(), cellsBefore, shown);
                 cellsBefore += counted.cells();
@@ -380,8 +381,12 @@ public final class FilingReader {
         return out;
     }
 
-    /** Resolves a table file, refusing anything that leaves the filing directory (also through symlinks). */
-    private static Path inside(Path dir, String file, SourceLocation at, String id) {
+    /**
+     * Resolves a table file, refusing anything that leaves the filing directory (also through symlinks).
+     *
+     * @param dirReal holds the directory's real path once found (found for the filing's first table, not for each)
+     */
+    private static Path inside(Path dir, Path[] dirReal, String file, SourceLocation at, String id) {
         Path rel = Path.of(file);
         if (rel.isAbsolute() || file.startsWith("/") || file.startsWith("\\")) {
             throw new InputException(at, "table '" + id + "': file '" + file + "' is an absolute path; give a path relative to the filing directory");
@@ -392,7 +397,10 @@ public final class FilingReader {
         }
         try {
             Path real = resolved.toRealPath();
-            if (!real.startsWith(dir.toRealPath())) {
+            if (dirReal[0] == null) {
+                dirReal[0] = dir.toRealPath();
+            }
+            if (!real.startsWith(dirReal[0])) {
                 throw new InputException(at, "table '" + id + "': file '" + file + "' links outside the filing directory; keep tables inside it");
             }
             if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
@@ -408,12 +416,27 @@ public final class FilingReader {
     }
 
     private static Unit unit(String printed, SourceLocation at, String what) {
+        Unit known = printed == null ? null : UNITS.get(printed);
+        if (known != null) {
+            // a copy: a table's unit and a column's are told apart by identity (max_decimals), as when each was parsed
+            return known == Unit.UNKNOWN ? known : new Unit(known.printed(), known.dimension(), known.powerOfTen());
+        }
         try {
-            return Unit.parse(printed);
+            Unit u = Unit.parse(printed);
+            if (printed != null && UNITS.size() < 1_000) {
+                UNITS.put(printed, u);
+            }
+            return u;
         } catch (IllegalArgumentException e) {
             throw new InputException(at, what + ": " + e.getMessage());
         }
     }
+
+    /**
+     * Units already parsed, by their text as written (a batch's filings write the same few; parsing one takes a dozen
+     * regular expressions). Parsing depends on the text alone; a text that is not a unit is parsed (and refused) each time.
+     */
+    private static final Map<String, Unit> UNITS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void require(String value, SourceLocation at, String message) {
         if (value == null || value.isBlank()) {

@@ -85,12 +85,30 @@ public final class RulesReader {
      * bundled fixture's rules. The key holds the bytes of each distinct rules file of a batch, once.)
      */
     public static final class Content {
+        private static final java.lang.invoke.VarHandle WORDS =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
         private final byte[] bytes;
         private final int hash;
 
         Content(byte[] bytes) {
             this.bytes = bytes;
-            this.hash = Arrays.hashCode(bytes);
+            this.hash = hash(bytes);
+        }
+
+        /**
+         * A hash of every byte, eight at a time (a rules file is the largest file of a filing, 115 kB for the bundled
+         * fixture, and {@code Arrays.hashCode}, a byte at a time, was a hundredth of checking a batch).
+         */
+        static int hash(byte[] bytes) {
+            long h = bytes.length;
+            int i = 0;
+            for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+                h = h * 0x9E3779B97F4A7C15L + (long) WORDS.get(bytes, i);
+            }
+            for (; i < bytes.length; i++) {
+                h = h * 31 + bytes[i];
+            }
+            return (int) (h ^ (h >>> 32));
         }
 
         @Override
