@@ -109,9 +109,10 @@ final class Evaluator {
                 computedMidBase = computedMidBase.subtract(BigDecimal.ONE);
             }
         }
-        BigDecimal reportedValue = rf instanceof Figure.Marker ? unit.fromBase(rf.interval().mid()) : value(rf);
+        Interval reportedBase = rf.interval();
+        BigDecimal reportedValue = rf instanceof Figure.Marker ? unit.fromBase(reportedBase.mid()) : value(rf);
         BigDecimal computed = unit.fromBase(computedMidBase);
-        Judgement judgement = new Judgement(computedBase, rf.interval(), widen);
+        Judgement judgement = new Judgement(computedBase, reportedBase, widen);
         BigDecimal tolerance = unit.fromBase(judgement.tolerance(computedMidBase));
         if (plan instanceof Plan.Ratio) {
             int shown = scale + RATIO_EXTRA_DIGITS;

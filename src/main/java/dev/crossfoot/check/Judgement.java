@@ -41,7 +41,7 @@ public record Judgement(Interval computed, Interval reported, BigDecimal widenin
 
     /** Whether the figures agree: the computed interval overlaps the reported one, widened. */
     public boolean holds() {
-        return computed.overlaps(reported.widen(widening));
+        return computed.overlaps(widening.signum() == 0 ? reported : reported.widen(widening));
     }
 
     /**

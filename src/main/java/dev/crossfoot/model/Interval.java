@@ -17,6 +17,7 @@ public record Interval(BigDecimal lo, BigDecimal hi) {
     private static final MathContext DOWN = new MathContext(34, RoundingMode.FLOOR);
     private static final MathContext UP = new MathContext(34, RoundingMode.CEILING);
     private static final BigInteger FIVE = BigInteger.valueOf(5);
+    private static final BigDecimal MINUS_ONE = BigDecimal.ONE.negate();
 
     public Interval {
         Objects.requireNonNull(lo, "lo");
@@ -48,6 +49,13 @@ public record Interval(BigDecimal lo, BigDecimal hi) {
 
     /** Multiplies by a weight; a negative weight swaps the ends. */
     public Interval times(BigDecimal weight) {
+        // the usual weights, 1 and -1 (scale 0), give the ends themselves or negated: the same values at the same scales
+        if (weight.equals(BigDecimal.ONE)) {
+            return this;
+        }
+        if (weight.equals(MINUS_ONE)) {
+            return new Interval(hi.negate(), lo.negate());
+        }
         BigDecimal a = lo.multiply(weight);
         BigDecimal b = hi.multiply(weight);
         return weight.signum() < 0 ? new Interval(b, a) : new Interval(a, b);
