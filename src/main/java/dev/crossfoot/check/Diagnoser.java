@@ -95,6 +95,8 @@ final class Diagnoser {
             }
         }
         for (BigDecimal k : UNIT_SLIPS) {
+            // k is a power of ten: where only the value counts (a comparison), dividing by it is moving the point
+            int slip = k.precision() - 1;
             String times = Decimals.grouped(k, 0);
             for (TermValue t : terms) {
                 BigDecimal c = t.contribution();
@@ -102,8 +104,8 @@ final class Diagnoser {
                     continue;
                 }
                 // "too large" only when the item divided by k would still print as a figure (else it is an omission)
-                boolean stillPrints = t.cell().value().abs().divide(k).compareTo(Decimals.ulp(t.cell().value().scale())) >= 0;
-                if (stillPrints && near(d, c.subtract(c.divide(k)), tol)) {
+                boolean stillPrints = t.cell().value().abs().scaleByPowerOfTen(-slip).compareTo(Decimals.ulp(t.cell().value().scale())) >= 0;
+                if (stillPrints && near(d, c.subtract(c.scaleByPowerOfTen(-slip)), tol)) {
                     out.add(one(Diagnosis.Kind.UNIT_SLIP, "unit slip? " + t.cell().name() + " (" + t.cell().printed()
                             + ") looks " + times + " times too large; divided by " + times + " the check passes",
                             d, k, t.cell(), t.cell().value().divide(k), times + " times too large"));
@@ -118,7 +120,7 @@ final class Diagnoser {
                     out.add(one(Diagnosis.Kind.UNIT_SLIP, "unit slip? the reported " + f.reported() + " looks " + times
                             + " times too small for the computed " + Decimals.grouped(f.computed(), 0), d, k, reported,
                             r.multiply(k), times + " times too small"));
-                } else if (near(f.computed(), r.divide(k), tol)) {
+                } else if (near(f.computed(), r.scaleByPowerOfTen(-slip), tol)) {
                     out.add(one(Diagnosis.Kind.UNIT_SLIP, "unit slip? the reported " + f.reported() + " looks " + times
                             + " times too large for the computed " + Decimals.grouped(f.computed(), 0), d, k, reported,
                             r.divide(k), times + " times too large"));
