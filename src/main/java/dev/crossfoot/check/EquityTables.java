@@ -117,11 +117,11 @@ final class EquityTables {
             String one = null;
             int found = 0;
             for (int i = 0; i < cols.size(); i++) {
-                if (!v.label().matcher(norm.get(i)).matches()) {
+                if (!FilingRows.matches(v.label(), norm.get(i))) {
                     continue;
                 }
                 boolean last = i == cols.size() - 1;
-                if (v.last() && !last || v.next() != null && (last || !v.next().matcher(norm.get(i + 1)).matches())) {
+                if (v.last() && !last || v.next() != null && (last || !FilingRows.matches(v.next(), norm.get(i + 1)))) {
                     continue;
                 }
                 one = cols.get(i);
@@ -163,7 +163,7 @@ final class EquityTables {
         List<StandardPack.ColumnVariant> variants = pack.items().get(item).columns();
         for (String h : headers(t)) {
             for (StandardPack.ColumnVariant v : variants) {
-                if (v.label().matcher(h).matches()) {
+                if (FilingRows.matches(v.label(), h)) {
                     return true;
                 }
             }

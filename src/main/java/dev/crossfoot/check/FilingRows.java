@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the standard pack finds in one filing's tables, worked out once per table and kept for every form that asks
@@ -23,8 +24,22 @@ class FilingRows {
     /** A row with its label and section as labels are matched (normalised). */
     record Named(Row row, String label, String section) {
         boolean matches(StandardPack.Variant v) {
-            return v.label().matcher(label).matches() && (v.section() == null || v.section().matcher(section).matches());
+            return FilingRows.matches(v.label(), label) && (v.section() == null || FilingRows.matches(v.section(), section));
         }
+    }
+
+    /**
+     * Whether the pattern matches the whole text. Most of the pack's label patterns are a quoted literal
+     * ({@code \Q...\E}, as the pack reader makes of a plain label), which matches exactly the text equal to it:
+     * that is compared as text, without a matcher.
+     */
+    static boolean matches(Pattern p, String text) {
+        String q = p.pattern();
+        int n = q.length();
+        if (n >= 4 && p.flags() == 0 && q.startsWith("\\Q") && q.indexOf("\\E", 2) == n - 2) {
+            return text.length() == n - 4 && q.regionMatches(2, text, 0, n - 4);
+        }
+        return p.matcher(text).matches();
     }
 
     private final Filing filing;
