@@ -17,6 +17,7 @@ import dev.crossfoot.rules.Rule;
 import dev.crossfoot.rules.Term;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -191,10 +192,11 @@ final class Planner {
 
     private List<Plan> relation(CheckKind kind, String table, CellRef result, LinearExpr expr, List<String> columns) throws LookupException {
         List<Plan> out = new ArrayList<>();
+        Map<CellRef, Place> places = new IdentityHashMap<>();
         for (String c : relationColumns(table, result, List.of(expr), columns)) {
-            Resolved reported = resolve(table, result, c);
+            Resolved reported = resolve(table, result, c, places);
             out.add(new Plan.Linear(kind, c == null ? "" : c, c == null ? reported.column() : c, reported,
-                    resolveAll(table, expr, c), expr.constant()));
+                    resolveAll(table, expr, c, places), expr.constant()));
         }
         return out;
     }
@@ -202,13 +204,14 @@ final class Planner {
     private List<Plan> ratio(Rule.Ratio r) throws LookupException {
         List<Plan> out = new ArrayList<>();
         if (r.measure() == Rule.Measure.QUOTIENT) {
+            Map<CellRef, Place> places = new IdentityHashMap<>();
             for (String c : relationColumns(r.table(), r.figure(), List.of(r.numerator(), r.denominator()), r.columns())) {
-                Resolved reported = resolve(r.table(), r.figure(), c);
+                Resolved reported = resolve(r.table(), r.figure(), c, places);
                 if (r.numerator().constant().signum() != 0 || r.denominator().constant().signum() != 0) {
                     throw new LookupException("a ratio's numerator and denominator take cells only, no constants");
                 }
                 out.add(new Plan.Ratio(CheckKind.RATIO, c == null ? "" : c, c == null ? reported.column() : c, reported,
-                        resolveAll(r.table(), r.numerator(), c), resolveAll(r.table(), r.denominator(), c), false));
+                        resolveAll(r.table(), r.numerator(), c, places), resolveAll(r.table(), r.denominator(), c, places), false));
             }
             return out;
         }
@@ -259,8 +262,8 @@ final class Planner {
             throw new LookupException("'" + f.printed() + "' is " + (percent ? "a percentage, not an amount; give 'measure'"
                     : "an amount; a " + t.measure().key() + " is a percentage"));
         }
-        Resolved is = amount(resolve(null, t.is(), null));
-        Resolved other = t.other() == null ? null : amount(resolve(null, t.other(), null));
+        Resolved is = amount(resolve(null, t.is(), null, new IdentityHashMap<>()));
+        Resolved other = t.other() == null ? null : amount(resolve(null, t.other(), null, new IdentityHashMap<>()));
         return List.of(new Plan.Text("", is.column(), is, other, index, f, t.measure()));
     }
 
@@ -303,19 +306,32 @@ final class Planner {
         return filing.periods();
     }
 
-    private List<Weighted> resolveAll(String table, LinearExpr expr, String column) throws LookupException {
+    private List<Weighted> resolveAll(String table, LinearExpr expr, String column, Map<CellRef, Place> places) throws LookupException {
         List<Weighted> out = new ArrayList<>();
         for (Term term : expr.terms()) {
-            out.add(new Weighted(term.coefficient(), resolve(table, term.ref(), column)));
+            out.add(new Weighted(term.coefficient(), resolve(table, term.ref(), column, places)));
         }
         return out;
     }
 
-    private Resolved resolve(String defaultTable, CellRef ref, String column) throws LookupException {
-        Table t = filing.table(ref.table() == null ? defaultTable : ref.table());
-        Row row = t.row(ref.row().section(), ref.row().label());
+    /** The table and row a reference names. */
+    private record Place(Table table, Row row) {
+    }
+
+    /**
+     * The cell a reference names in a column. Its table and row are looked up at the first column, in the order the
+     * checks look them up (so that a rule naming what is not there gets the same error), and kept in {@code places}
+     * for the rule's other columns.
+     */
+    private Resolved resolve(String defaultTable, CellRef ref, String column, Map<CellRef, Place> places) throws LookupException {
+        Place at = places.get(ref);
+        if (at == null) {
+            Table t = filing.table(ref.table() == null ? defaultTable : ref.table());
+            at = new Place(t, t.row(ref.row().section(), ref.row().label()));
+            places.put(ref, at);
+        }
         String col = ref.column() != null ? ref.column() : column;
-        return cell(t, row, col);
+        return cell(at.table(), at.row(), col);
     }
 
     private static Resolved cell(Table t, Row row, String column) throws LookupException {
