@@ -246,8 +246,7 @@ final class Diagnoser {
                 }
             }
         }
-        pairs.sort(Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> p[1]).thenComparingInt(p -> p[2])
-                .thenComparingInt(p -> p[3]));
+        pairs.sort(BY_ALL_FOUR);
         Map<Integer, List<Diagnosis>> extra = new LinkedHashMap<>();
         for (int[] p : pairs) {
             int i = p[0];
@@ -270,9 +269,29 @@ final class Diagnoser {
             }
         }
         List<Finding> out = new ArrayList<>(findings);
-        extra.forEach((i, msgs) -> out.set(i, out.get(i).withDiagnoses(capped(msgs.stream().distinct().toList()))));
+        for (Map.Entry<Integer, List<Diagnosis>> e : extra.entrySet()) {
+            int i = e.getKey();
+            out.set(i, out.get(i).withDiagnoses(capped(e.getValue().stream().distinct().toList())));
+        }
         return out;
     }
+
+    /**
+     * Pairs {i, j, a, b} in the order of the nested loops they replace: by i, then j, a and b. A class of its own, not
+     * a chain of lambdas, which a cold run would link for every check, whether or not any pair is found.
+     */
+    private static final Comparator<int[]> BY_ALL_FOUR = new Comparator<>() {
+        @Override
+        public int compare(int[] p, int[] q) {
+            for (int k = 0; k < 4; k++) {
+                int c = Integer.compare(p[k], q[k]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+    };
 
     /**
      * At most {@link #MAX_DIAGNOSES} diagnoses of a check, in the order found: an explanation that fits more cells than

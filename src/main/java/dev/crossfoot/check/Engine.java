@@ -209,7 +209,8 @@ public final class Engine {
             SourceLocation at = rule.info().location();
             if (!dropped.contains(rule)
                     && (!Standards.ORIGIN.equals(origin) || standardSeen.add(at.file() + "\n" + at.line() + ":" + at.column()))) {
-                counts.merge(origin, 1, Integer::sum);
+                Integer n = counts.get(origin);
+                counts.put(origin, n == null ? 1 : n + 1);
             }
         }
         return counts;

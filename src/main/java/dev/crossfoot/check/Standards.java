@@ -24,6 +24,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The standard rule pack applied to one filing: each standard rule becomes an ordinary formula over the
@@ -43,6 +44,9 @@ public final class Standards {
 
     /** The origin every standard check reports. */
     public static final String ORIGIN = "standard";
+
+    /** A column named as a year (what a carried form is checked year by year in). */
+    private static final Pattern YEAR = Pattern.compile("(19|20)[0-9]{2}");
 
     private final StandardPack pack;
 
@@ -211,14 +215,22 @@ public final class Standards {
          */
         private Attempt carried(StandardPack.StandardRule rule, StandardPack.Form form, List<CellRef> refs, Map<String, Table> tables) {
             Table first = tables.get(form.result().table());
-            List<String> years = first.columns().stream().filter(c -> c.matches("(19|20)[0-9]{2}"))
-                    .sorted(java.util.Comparator.reverseOrder()).toList();
+            List<String> years = new ArrayList<>();
+            for (String c : first.columns()) {
+                if (YEAR.matcher(c).matches()) {
+                    years.add(c);
+                }
+            }
+            years.sort(Collections.reverseOrder());
             List<Rule> out = new ArrayList<>();
             for (int i = 0; i + 1 < years.size(); i++) {
                 String year = years.get(i);
                 String prior = years.get(i + 1);
-                if (Integer.parseInt(year) - Integer.parseInt(prior) != 1 || !numeric(form.result(), tables, year)
-                        || !form.expression().terms().stream().allMatch(t -> numeric(t.ref(), tables, prior))) {
+                boolean printed = Integer.parseInt(year) - Integer.parseInt(prior) == 1 && numeric(form.result(), tables, year);
+                for (Term t : form.expression().terms()) {
+                    printed = printed && numeric(t.ref(), tables, prior);
+                }
+                if (!printed) {
                     continue;
                 }
                 CellRef result = concrete(form.result(), tables);
