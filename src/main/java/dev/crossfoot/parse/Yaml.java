@@ -33,14 +33,23 @@ public final class Yaml {
     static final int MAX_ALIASES = 50;
     private static final int MAX_DEPTH = 50;
 
-    private static final YAMLFactory FACTORY = create();
+    /**
+     * Jackson's reading factory, made on first use: a check whose YAML {@link YamlSubset} reads never loads
+     * Jackson's YAML classes or SnakeYAML's.
+     */
+    private static final class Reading {
+        static final YAMLFactory FACTORY = create();
+    }
+
     /** Block style, two-space indents, "- " items indented under their key, no "---", no line folding. */
-    private static final YAMLFactory WRITING = YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build();
+    private static final class Writing {
+        static final YAMLFactory FACTORY = YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .build();
+    }
 
     private Yaml() {
     }
@@ -100,7 +109,7 @@ public final class Yaml {
 
     /** Reads YAML text (BOM removed, lines checked) with Jackson: anything {@link YamlSubset} declines. */
     static YamlNode jackson(String text, String shown) {
-        try (JsonParser p = FACTORY.createParser(text)) {
+        try (JsonParser p = Reading.FACTORY.createParser(text)) {
             JsonToken t = next(p, shown);
             if (t == null) {
                 return null;
@@ -247,7 +256,7 @@ public final class Yaml {
             }
         }
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = WRITING.createGenerator(out)) {
+        try (JsonGenerator g = Writing.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             body.write(new Writer(g));
             g.writeEndObject();

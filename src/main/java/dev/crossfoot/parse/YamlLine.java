@@ -29,7 +29,7 @@ final class YamlLine {
         }
     }
 
-    private final String s;
+    private final char[] ch;
     private final String shown;
     /** The line (0-based), where it starts and ends in the text, and the position read up to. */
     private final int line;
@@ -37,8 +37,8 @@ final class YamlLine {
     private final int end;
     int pos;
 
-    YamlLine(String s, String shown, int line, int start, int end, int pos) {
-        this.s = s;
+    YamlLine(char[] ch, String shown, int line, int start, int end, int pos) {
+        this.ch = ch;
         this.shown = shown;
         this.line = line;
         this.start = start;
@@ -75,14 +75,14 @@ final class YamlLine {
         if (p >= e) {
             return null;
         }
-        char c = s.charAt(p);
+        char c = ch[p];
         String key;
         int after;
         if (c == '"' || c == '\'') {
             int[] close = new int[1];
             key = quoted(p, e, close);
             after = close[0];
-            if (after >= e || s.charAt(after) != ':') {
+            if (after >= e || ch[after] != ':') {
                 return null;
             }
         } else {
@@ -94,26 +94,26 @@ final class YamlLine {
                 if (i >= e) {
                     return null;
                 }
-                char d = s.charAt(i);
-                if (d == ':' && (i + 1 == e || s.charAt(i + 1) == ' ')) {
+                char d = ch[i];
+                if (d == ':' && (i + 1 == e || ch[i + 1] == ' ')) {
                     break;
                 }
-                if (d == '#' && s.charAt(i - 1) == ' ') {
+                if (d == '#' && ch[i - 1] == ' ') {
                     return null;
                 }
                 i++;
             }
             int end = i;
-            while (s.charAt(end - 1) == ' ') {
+            while (ch[end - 1] == ' ') {
                 end--;
             }
-            key = s.substring(p, end);
+            key = new String(ch, p, end - p);
             after = i;
             if (key.charAt(0) == '<' || key.charAt(0) == '=') {
                 throw decline();
             }
         }
-        if (after + 1 < e && s.charAt(after + 1) != ' ') {
+        if (after + 1 < e && ch[after + 1] != ' ') {
             return null;
         }
         if (after - p > MAX_KEY || key.length() > Limits.MAX_YAML_SCALAR) {
@@ -128,10 +128,10 @@ final class YamlLine {
      * ({@code -?:} only before a non-space, and only '-' of them taken).
      */
     private boolean plainStart(int p, int e) {
-        char c = s.charAt(p);
+        char c = ch[p];
         switch (c) {
             case '-':
-                return p + 1 < e && s.charAt(p + 1) != ' ';
+                return p + 1 < e && ch[p + 1] != ' ';
             case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ':
                 return false;
             default:
@@ -145,7 +145,7 @@ final class YamlLine {
     YamlNode inline(int depth) {
         int e = end;
         int p = pos;
-        char c = s.charAt(p);
+        char c = ch[p];
         if (c == '[' || c == '{') {
             return flow(depth);
         }
@@ -161,21 +161,21 @@ final class YamlLine {
         }
         int i = p;
         while (i < e) {
-            char d = s.charAt(i);
-            if (d == ':' && (i + 1 == e || s.charAt(i + 1) == ' ')) {
+            char d = ch[i];
+            if (d == ':' && (i + 1 == e || ch[i + 1] == ' ')) {
                 throw decline();
             }
-            if (d == '#' && s.charAt(i - 1) == ' ') {
+            if (d == '#' && ch[i - 1] == ' ') {
                 break;
             }
             i++;
         }
         int end = i;
-        while (s.charAt(end - 1) == ' ') {
+        while (ch[end - 1] == ' ') {
             end--;
         }
         pos = end;
-        String text = s.substring(p, end);
+        String text = new String(ch, p, end - p);
         return scalar(text, kind(text), where);
     }
 
@@ -193,14 +193,14 @@ final class YamlLine {
         }
         int e = end;
         SourceLocation where = at(pos);
-        boolean seq = s.charAt(pos) == '[';
+        boolean seq = ch[pos] == '[';
         char close = seq ? ']' : '}';
         pos++;
         skipSpaces(e);
         List<YamlNode> items = new ArrayList<>();
         Map<String, YamlNode> entries = new LinkedHashMap<>();
         Map<String, SourceLocation> keys = new LinkedHashMap<>();
-        if (pos < e && s.charAt(pos) == close) {
+        if (pos < e && ch[pos] == close) {
             pos++;
         } else {
             while (true) {
@@ -212,7 +212,7 @@ final class YamlLine {
                 } else {
                     SourceLocation keyAt = at(pos);
                     YamlNode k = flowNode(depth + 1);
-                    if (!(k instanceof YamlNode.Scalar ks) || pos + 1 >= e || s.charAt(pos) != ':' || s.charAt(pos + 1) != ' ') {
+                    if (!(k instanceof YamlNode.Scalar ks) || pos + 1 >= e || ch[pos] != ':' || ch[pos + 1] != ' ') {
                         throw decline();
                     }
                     String key = ks.text();
@@ -231,7 +231,7 @@ final class YamlLine {
                 if (pos >= e) {
                     throw decline();
                 }
-                char d = s.charAt(pos);
+                char d = ch[pos];
                 if (d == close) {
                     pos++;
                     break;
@@ -241,7 +241,7 @@ final class YamlLine {
                 }
                 pos++;
                 skipSpaces(e);
-                if (pos < e && (s.charAt(pos) == close || s.charAt(pos) == ',')) {
+                if (pos < e && (ch[pos] == close || ch[pos] == ',')) {
                     throw decline();
                 }
             }
@@ -250,7 +250,7 @@ final class YamlLine {
     }
 
     private void skipSpaces(int e) {
-        while (pos < e && s.charAt(pos) == ' ') {
+        while (pos < e && ch[pos] == ' ') {
             pos++;
         }
     }
@@ -259,7 +259,7 @@ final class YamlLine {
     private YamlNode flowNode(int depth) {
         int e = end;
         int p = pos;
-        char c = s.charAt(p);
+        char c = ch[p];
         if (c == '[' || c == '{') {
             return flow(depth);
         }
@@ -275,13 +275,13 @@ final class YamlLine {
         }
         int i = p;
         while (i < e) {
-            char d = s.charAt(i);
+            char d = ch[i];
             if (d == ',' || d == ']' || d == '}') {
                 break;
             }
             if (d == ':') {
                 // "key: value" in a flow mapping; anything else with ':' goes to Jackson
-                if (i + 1 < e && s.charAt(i + 1) == ' ') {
+                if (i + 1 < e && ch[i + 1] == ' ') {
                     break;
                 }
                 throw decline();
@@ -295,14 +295,14 @@ final class YamlLine {
             throw decline();
         }
         int end = i;
-        while (end > p && s.charAt(end - 1) == ' ') {
+        while (end > p && ch[end - 1] == ' ') {
             end--;
         }
         if (end == p) {
             throw decline();
         }
         pos = i;
-        String text = s.substring(p, end);
+        String text = new String(ch, p, end - p);
         return scalar(text, kind(text), where);
     }
 
@@ -311,7 +311,7 @@ final class YamlLine {
      * Declines on an escape it does not read as SnakeYAML does.
      */
     private String quoted(int p, int e, int[] end) {
-        char q = s.charAt(p);
+        char q = ch[p];
         StringBuilder sb = null;
         int i = p + 1;
         int from = i;
@@ -319,13 +319,13 @@ final class YamlLine {
             if (i >= e) {
                 throw decline();
             }
-            char c = s.charAt(i);
+            char c = ch[i];
             if (c == q) {
-                if (q == '\'' && i + 1 < e && s.charAt(i + 1) == '\'') {
+                if (q == '\'' && i + 1 < e && ch[i + 1] == '\'') {
                     if (sb == null) {
                         sb = new StringBuilder();
                     }
-                    sb.append(s, from, i + 1);
+                    sb.append(ch, from, i + 1 - from);
                     i += 2;
                     from = i;
                     continue;
@@ -336,11 +336,11 @@ final class YamlLine {
                 if (sb == null) {
                     sb = new StringBuilder();
                 }
-                sb.append(s, from, i);
+                sb.append(ch, from, i - from);
                 if (i + 1 >= e) {
                     throw decline();
                 }
-                char x = s.charAt(i + 1);
+                char x = ch[i + 1];
                 i += 2;
                 switch (x) {
                     case '0' -> sb.append('\0');
@@ -366,8 +366,8 @@ final class YamlLine {
                         }
                         int v = 0;
                         for (int k = 0; k < digits; k++) {
-                            int h = Character.digit(s.charAt(i + k), 16);
-                            if (h < 0 || s.charAt(i + k) > 'f') {
+                            int h = Character.digit(ch[i + k], 16);
+                            if (h < 0 || ch[i + k] > 'f') {
                                 throw decline();
                             }
                             v = v * 16 + h;
@@ -387,9 +387,9 @@ final class YamlLine {
         }
         end[0] = i + 1;
         if (sb == null) {
-            return s.substring(p + 1, i);
+            return new String(ch, p + 1, i - (p + 1));
         }
-        return sb.append(s, from, i).toString();
+        return sb.append(ch, from, i - from).toString();
     }
 
     // ---- what a plain scalar is

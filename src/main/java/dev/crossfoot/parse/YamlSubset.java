@@ -28,7 +28,7 @@ import java.util.Map;
  */
 final class YamlSubset {
 
-    private final String s;
+    private final char[] ch;
     private final String shown;
     private final int[] lineStart;
     private final int[] lineEnd;
@@ -37,8 +37,8 @@ final class YamlSubset {
     private int ln;
     private int pos;
 
-    private YamlSubset(String s, String shown, int[] lineStart, int[] lineEnd, int lines) {
-        this.s = s;
+    private YamlSubset(char[] ch, String shown, int[] lineStart, int[] lineEnd, int lines) {
+        this.ch = ch;
         this.shown = shown;
         this.lineStart = lineStart;
         this.lineEnd = lineEnd;
@@ -50,29 +50,30 @@ final class YamlSubset {
      * not in the subset (or is empty): then the caller reads it with Jackson.
      */
     static YamlNode read(String text, String shown) {
-        int n = text.length();
+        // an array, not String.charAt: in a cold JVM this runs interpreted, where each charAt is several calls
+        char[] ch = text.toCharArray();
+        int n = ch.length;
         int count = 1;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = ch[i];
             if (c == '\n') {
                 count++;
-            } else if (!YamlLine.plain(c)) {
+            } else if (c < 0x20 || c >= 0x7F && !YamlLine.plain(c)) {
                 return null;
             }
         }
         int[] starts = new int[count];
         int[] ends = new int[count];
         int l = 0;
-        starts[0] = 0;
         for (int i = 0; i < n; i++) {
-            if (text.charAt(i) == '\n') {
+            if (ch[i] == '\n') {
                 ends[l++] = i;
                 starts[l] = i + 1;
             }
         }
         ends[l] = n;
         try {
-            return new YamlSubset(text, shown, starts, ends, count).document();
+            return new YamlSubset(ch, shown, starts, ends, count).document();
         } catch (YamlLine.Decline d) {
             return null;
         }
@@ -82,7 +83,7 @@ final class YamlSubset {
         for (int i = 0; i < lines; i++) {
             int a = lineStart[i];
             int e = lineEnd[i];
-            if (e > a && (s.charAt(a) == '%' || s.startsWith("---", a) || s.startsWith("...", a))) {
+            if (e > a && (ch[a] == '%' || marker(a, e, '-') || marker(a, e, '.'))) {
                 throw YamlLine.decline();
             }
         }
@@ -99,13 +100,18 @@ final class YamlSubset {
         return root;
     }
 
+    /** Whether a line starting at a (and ending at e) starts with three of c ("---", "..."). */
+    private boolean marker(int a, int e, char c) {
+        return e - a >= 3 && ch[a] == c && ch[a + 1] == c && ch[a + 2] == c;
+    }
+
     // ---- lines
 
     private int indent(int line) {
         int a = lineStart[line];
         int e = lineEnd[line];
         int i = a;
-        while (i < e && s.charAt(i) == ' ') {
+        while (i < e && ch[i] == ' ') {
             i++;
         }
         return i - a;
@@ -114,7 +120,7 @@ final class YamlSubset {
     /** Whether a line holds nothing but spaces and perhaps a comment. */
     private boolean empty(int line) {
         int i = lineStart[line] + indent(line);
-        return i == lineEnd[line] || s.charAt(i) == '#';
+        return i == lineEnd[line] || ch[i] == '#';
     }
 
     /** The first line at or after {@code from} with content, or {@link #lines}. */
@@ -131,26 +137,26 @@ final class YamlSubset {
     }
 
     private boolean dashAt(int p, int end) {
-        return p < end && s.charAt(p) == '-' && (p + 1 == end || s.charAt(p + 1) == ' ');
+        return p < end && ch[p] == '-' && (p + 1 == end || ch[p + 1] == ' ');
     }
 
     /** Skips spaces; then the line must end or hold only a comment. Moves to the next line. */
     private void endOfLine() {
         int e = lineEnd[ln];
         int p = pos;
-        while (p < e && s.charAt(p) == ' ') {
+        while (p < e && ch[p] == ' ') {
             p++;
         }
-        if (p < e && (s.charAt(p) != '#' || p == pos)) {
+        if (p < e && (ch[p] != '#' || p == pos)) {
             throw YamlLine.decline();
         }
         ln++;
-        pos = ln < lines ? lineStart[ln] : s.length();
+        pos = ln < lines ? lineStart[ln] : ch.length;
     }
 
     private void moveTo(int line) {
         ln = line;
-        pos = line < lines ? lineStart[line] + indent(line) : s.length();
+        pos = line < lines ? lineStart[line] + indent(line) : ch.length;
     }
 
     // ---- block collections
@@ -209,10 +215,10 @@ final class YamlSubset {
     private YamlNode valueAfterColon(int keyLine, int afterColon, int indent, int depth) {
         int e = lineEnd[ln];
         int p = pos;
-        while (p < e && s.charAt(p) == ' ') {
+        while (p < e && ch[p] == ' ') {
             p++;
         }
-        if (p == e || s.charAt(p) == '#') {
+        if (p == e || ch[p] == '#') {
             if (p < e && p == afterColon) {
                 throw YamlLine.decline();
             }
@@ -229,12 +235,12 @@ final class YamlSubset {
                 }
             }
             ln = keyLine + 1;
-            pos = ln < lines ? lineStart[ln] : s.length();
+            pos = ln < lines ? lineStart[ln] : ch.length;
             // Jackson, as Yaml's factory is built, gives an empty value as an empty text (not VALUE_NULL)
             return new YamlNode.Scalar("", YamlNode.Scalar.Kind.TEXT, at(keyLine, afterColon));
         }
         pos = p;
-        char c = s.charAt(p);
+        char c = ch[p];
         if (c == '>' || c == '|') {
             return blockScalar(indent);
         }
@@ -253,13 +259,13 @@ final class YamlSubset {
         int e = lineEnd[ln];
         int p = pos;
         SourceLocation where = at(ln, p);
-        boolean folded = s.charAt(p) == '>';
+        boolean folded = ch[p] == '>';
         p++;
-        boolean strip = p < e && s.charAt(p) == '-';
+        boolean strip = p < e && ch[p] == '-';
         if (strip) {
             p++;
         }
-        while (p < e && s.charAt(p) == ' ') {
+        while (p < e && ch[p] == ' ') {
             p++;
         }
         int first = ln + 1;
@@ -298,14 +304,14 @@ final class YamlSubset {
                 }
             }
             blank = 0;
-            text.append(s, lineStart[l] + blockIndent, lineEnd[l]);
+            text.append(ch, lineStart[l] + blockIndent, lineEnd[l] - lineStart[l] - blockIndent);
             last = l;
         }
-        if (!strip && lineEnd[last] < s.length()) {
+        if (!strip && lineEnd[last] < ch.length) {
             text.append('\n');
         }
         ln = last + 1;
-        pos = ln < lines ? lineStart[ln] : s.length();
+        pos = ln < lines ? lineStart[ln] : ch.length;
         return YamlLine.scalar(text.toString(), YamlNode.Scalar.Kind.TEXT, where);
     }
 
@@ -324,13 +330,13 @@ final class YamlSubset {
                 } else {
                     items.add(new YamlNode.Scalar("", YamlNode.Scalar.Kind.TEXT, at(ln, p)));
                     ln++;
-                    pos = ln < lines ? lineStart[ln] : s.length();
+                    pos = ln < lines ? lineStart[ln] : ch.length;
                 }
             } else {
-                while (p < e && s.charAt(p) == ' ') {
+                while (p < e && ch[p] == ' ') {
                     p++;
                 }
-                if (p == e || s.charAt(p) == '#' || dashAt(p, e)) {
+                if (p == e || ch[p] == '#' || dashAt(p, e)) {
                     throw YamlLine.decline();
                 }
                 pos = p;
@@ -365,7 +371,7 @@ final class YamlSubset {
 
     /** A reader of the rest of the current line, from {@link #pos}. */
     private YamlLine here() {
-        return new YamlLine(s, shown, ln, lineStart[ln], lineEnd[ln], pos);
+        return new YamlLine(ch, shown, ln, lineStart[ln], lineEnd[ln], pos);
     }
 
     /** A value written on the current line at {@link #pos}; moves past it. */
