@@ -4,6 +4,7 @@ import dev.crossfoot.model.Labels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,12 @@ final class Items {
     private final Map<String, String> shortened = new LinkedHashMap<>();
     /** "other losses-net", "finance income, net": prose says "net other losses". */
     private static final Pattern NET_AFTER = Pattern.compile("(.+?)\\s*(?:-|,)\\s*net");
-    private final Pattern pattern;
+    /**
+     * The phrases by their first two characters, each list in the order they are tried: longest first, then in natural
+     * order (as the alternation of one regular expression would try them, which this replaced: it tried every phrase
+     * at every position of every sentence).
+     */
+    private final Map<Integer, List<String>> byStart = new HashMap<>();
 
     Items(Collection<String> labels) {
         for (String label : labels) {
@@ -90,11 +96,28 @@ final class Items {
         }
         List<String> longestFirst = new ArrayList<>(phrases.keySet());
         longestFirst.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        StringBuilder alt = new StringBuilder();
         for (String p : longestFirst) {
-            alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(p));
+            // every phrase has at least 3 characters: items of fewer are left out above, and the others add words
+            byStart.computeIfAbsent(start(p, 0), k -> new ArrayList<>()).add(p);
         }
-        pattern = alt.length() == 0 ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])");
+    }
+
+    /** The phrases in the order they are tried at one start. */
+    List<String> phrases() {
+        List<String> all = new ArrayList<>(phrases.keySet());
+        all.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        return all;
+    }
+
+    private static int start(String s, int i) {
+        return s.charAt(i) << 16 | s.charAt(i + 1);
+    }
+
+    /** A letter or a number (the regular expressions' {@code [\p{L}\p{N}]}). */
+    private static boolean wordChar(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** A table label as an item: without note references or list numbers, normalised. */
@@ -105,14 +128,34 @@ final class Items {
 
     /** The items a sentence names, in order, longest phrase first where two overlap. */
     List<Match> find(String sentence) {
-        if (pattern == null) {
+        if (byStart.isEmpty()) {
             return List.of();
         }
         String lower = sentence.toLowerCase(Locale.ROOT).replace('’', '\'').replace('–', '-').replace('—', '-');
         List<Match> out = new ArrayList<>();
-        Matcher m = pattern.matcher(lower);
-        while (m.find()) {
-            out.add(new Match(m.start(), m.end(), phrases.get(m.group())));
+        int n = lower.length();
+        int i = 0;
+        // leftmost first; at each start, the first phrase in order that is there, on word boundaries (not after or
+        // before a letter or a number)
+        while (i + 1 < n) {
+            List<String> candidates = byStart.get(start(lower, i));
+            String found = null;
+            // the character before, as the expression's look-behind read it: one char (a low surrogate alone is no letter)
+            if (candidates != null && (i == 0 || !wordChar(lower.codePointAt(i - 1)))) {
+                for (String p : candidates) {
+                    int end = i + p.length();
+                    if (lower.startsWith(p, i) && (end == n || !wordChar(lower.codePointAt(end)))) {
+                        found = p;
+                        break;
+                    }
+                }
+            }
+            if (found != null) {
+                out.add(new Match(i, i + found.length(), phrases.get(found)));
+                i += found.length();
+            } else {
+                i++;
+            }
         }
         return out;
     }

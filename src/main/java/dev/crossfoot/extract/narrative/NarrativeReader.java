@@ -157,6 +157,9 @@ public final class NarrativeReader {
     /** The figures of a sentence, as printed, with their units; years, dates, note numbers and list numbers left out. */
     private static List<Found> scan(String text) {
         List<Found> out = new ArrayList<>();
+        if (!hasDigit(text)) {
+            return out; // every figure FIGURE finds has an ASCII digit (\d without UNICODE_CHARACTER_CLASS): no need to try each position
+        }
         Matcher m = FIGURE.matcher(text);
         while (m.find()) {
             Found f = new Found();
@@ -186,6 +189,16 @@ public final class NarrativeReader {
             out.add(f);
         }
         return out;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a bare number is a day of a date, a note, section or list number, or part of a name ("GPT-4"). */
