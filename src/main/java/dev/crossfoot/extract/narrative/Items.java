@@ -62,6 +62,8 @@ final class Items {
      * at every position of every sentence).
      */
     private final Map<Integer, List<String>> byStart = new HashMap<>();
+    /** Every phrase, in the order they are tried at one start. */
+    private final List<String> tried;
 
     Items(Collection<String> labels) {
         for (String label : labels) {
@@ -96,7 +98,8 @@ final class Items {
         }
         List<String> longestFirst = new ArrayList<>(phrases.keySet());
         longestFirst.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        for (String p : longestFirst) {
+        tried = List.copyOf(longestFirst);
+        for (String p : tried) {
             // every phrase has at least 3 characters: items of fewer are left out above, and the others add words
             byStart.computeIfAbsent(start(p, 0), k -> new ArrayList<>()).add(p);
         }
@@ -104,9 +107,12 @@ final class Items {
 
     /** The phrases in the order they are tried at one start. */
     List<String> phrases() {
-        List<String> all = new ArrayList<>(phrases.keySet());
-        all.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        return all;
+        return tried;
+    }
+
+    /** The item (a normalised table label) that a phrase names, or null for no phrase. */
+    String itemNamed(String phrase) {
+        return phrases.get(phrase);
     }
 
     private static int start(String s, int i) {
@@ -151,7 +157,7 @@ final class Items {
                 }
             }
             if (found != null) {
-                out.add(new Match(i, i + found.length(), phrases.get(found)));
+                out.add(new Match(i, i + found.length(), itemNamed(found)));
                 i += found.length();
             } else {
                 i++;

@@ -36,9 +36,7 @@ class ItemsFindTest {
         List<Items.Match> out = new ArrayList<>();
         Matcher m = pattern.matcher(lower);
         while (m.find()) {
-            String found = m.group();
-            // the item as find gives it: the phrase's label, which find looks up the same way
-            out.add(new Items.Match(m.start(), m.end(), items.find(found).isEmpty() ? null : items.find(found).get(0).item()));
+            out.add(new Items.Match(m.start(), m.end(), items.itemNamed(m.group())));
         }
         return out;
     }
